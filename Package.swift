@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Stichwort: a search engine for German news archives.
+///
+/// The targets follow the pipeline: HTML is parsed (`HTMLTree`, libxml2), the article is extracted
+/// (`ArticleExtraction`), German text is analysed (`GermanAnalysis`), stored in SQLite FTS5
+/// (`IndexStore`), kept up to date (`Ingestion`) and queried (`Query`); `stichwort` is the CLI.
+let package = Package(
+    name: "Stichwort",
+    products: [
+        .executable(name: "stichwort", targets: ["stichwort"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "ArticleModel"),
+        .target(name: "HTMLTree", dependencies: ["CLibXML2"]),
+        .target(name: "ArticleExtraction", dependencies: ["HTMLTree", "ArticleModel"]),
+        .target(name: "GermanAnalysis"),
+        .target(name: "IndexStore", dependencies: ["CSQLite", "GermanAnalysis", "ArticleModel"]),
+        .target(name: "Ingestion", dependencies: ["ArticleExtraction", "IndexStore", "ArticleModel"]),
+        .target(name: "Query", dependencies: ["IndexStore", "GermanAnalysis"]),
+        .executableTarget(
+            name: "stichwort",
+            dependencies: [
+                "ArticleExtraction", "GermanAnalysis", "IndexStore", "Ingestion", "Query",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "GermanAnalysisTests", dependencies: ["GermanAnalysis"]),
+        .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction", "HTMLTree"]),
+        .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "ArticleModel"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "IndexStore", "ArticleModel"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "IndexStore", "Query"]),
+        .testTarget(name: "CLITests", dependencies: ["stichwort"]),
+    ]
+)

@@ -1,0 +1,49 @@
+/// One index term produced by the analyzer, with the byte range of the word it came from.
+public struct Token: Sendable, Equatable, CustomStringConvertible {
+    /// The folded (and, unless it is a prefix, stemmed) form that goes into the index.
+    public var term: String
+    /// Byte offset of the original word's first byte in the analysed UTF-8 text.
+    public var start: Int
+    /// Byte offset just past the original word.
+    public var end: Int
+    /// True when the token shares the position of the token before it (a colocated variant).
+    public var isColocated: Bool
+
+    /// Creates a token.
+    public init(term: String, start: Int, end: Int, isColocated: Bool = false) {
+        self.term = term
+        self.start = start
+        self.end = end
+        self.isColocated = isColocated
+    }
+
+    /// `term@start-end`, with a `+` for colocated tokens.
+    public var description: String { "\(isColocated ? "+" : "")\(term)@\(start)-\(end)" }
+}
+
+/// What the text being analysed is, which decides how its words are turned into terms.
+public enum AnalysisMode: Sendable {
+    /// Article text at indexing time (and when FTS5 re-tokenizes it for snippets).
+    case document
+    /// A query term.
+    case query
+    /// A query term that ends in `*`: folded, never stemmed, so it matches as a prefix.
+    case queryPrefix
+    /// The bare Snowball stem of each lower-cased word, without folding other diacritics
+    /// (`analyze --stem`, checked against the Snowball vectors).
+    case stemOnly
+    /// Folded but not stemmed (`analyze --fold`).
+    case foldOnly
+}
+
+/// The analyzer's identity: FTS5 tokenizer name and version stored in the database.
+///
+/// Anything that changes the terms produced for a text (folding table, stemmer, word splitting)
+/// must bump `version`; FTS5 re-tokenizes old text on delete, so an index written by another
+/// version must be rebuilt (https://sqlite.org/fts5.html#the_delete_command).
+public enum AnalyzerVersion {
+    /// Bumped on every change of the produced terms.
+    public static let version = 1
+    /// The FTS5 tokenizer name, which carries the version so an old index never opens with new code.
+    public static let tokenizerName = "german_v\(version)"
+}
