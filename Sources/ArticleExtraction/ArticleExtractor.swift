@@ -1,0 +1,102 @@
+import ArticleModel
+import HTMLTree
+
+/// Extracts an article's text and metadata from a news page (HTML) or a plain-text article.
+///
+/// The page is decoded in the encoding `EncodingDetector` finds, parsed by libxml2, and the element
+/// holding the article (`ContentFinder`) is read block by block (`BlockCollector`); navigation,
+/// share and follow widgets, teasers of other articles, image credits and similar lines are left out.
+/// Thread-safe: it keeps no state between calls.
+public struct ArticleExtractor: Sendable {
+    /// Files larger than this are refused (`ExtractionError.tooLarge`).
+    public var maximumFileSize: Int
+    /// Text beyond this many characters is cut.
+    public var maximumTextLength: Int
+
+    /// Creates an extractor with these limits (defaults: 20 MB per file, 1,000,000 characters of text).
+    public init(maximumFileSize: Int = 20_000_000, maximumTextLength: Int = 1_000_000) {
+        self.maximumFileSize = maximumFileSize
+        self.maximumTextLength = maximumTextLength
+    }
+
+    /// The article in `bytes`; `fileName` decides between HTML and plain text (`.txt`).
+    public func extract(_ bytes: [UInt8], fileName: String) throws(ExtractionError) -> Article {
+        guard !bytes.isEmpty else { throw .empty }
+        guard bytes.count <= maximumFileSize else { throw .tooLarge(bytes: bytes.count, limit: maximumFileSize) }
+        let encoding = EncodingDetector.detect(bytes)
+        if !encoding.name.hasPrefix("UTF-16") && looksBinary(bytes) { throw .binary }
+        var article: Article
+        if fileName.lowercased().hasSuffix(".txt") {
+            article = PlainTextArticle.article(from: TextDecoder.decode(bytes, as: encoding))
+        } else {
+            let body = encoding.bomLength > 0 ? Array(bytes.dropFirst(encoding.bomLength)) : bytes
+            guard let document = HTMLDocument.parse(body, encoding: encoding.name) else { throw .unparsable }
+            article = HTMLArticle.article(from: document.root)
+        }
+        guard !article.title.isEmpty || !article.lead.isEmpty else { throw .noText }
+        if article.lead.count + article.body.count > maximumTextLength {
+            article.body = String(article.body.prefix(max(0, maximumTextLength - article.lead.count)))
+        }
+        return article
+    }
+
+    /// NUL bytes or many control characters in the first 4 KB mark binary data.
+    private func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(4096)
+        var controls = 0
+        for byte in sample {
+            if byte == 0 { return true }
+            if byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) { controls += 1 }
+        }
+        return controls > sample.count / 10
+    }
+}
+
+/// The article of a parsed HTML page.
+enum HTMLArticle {
+    static func article(from root: HTMLElement) -> Article {
+        let metadata = MetadataExtractor.metadata(of: root)
+        let container = ContentFinder.mainElement(in: root)
+        var article = Article(
+            title: metadata.title, date: metadata.date, author: metadata.author, section: metadata.section,
+            url: metadata.url, language: metadata.language)
+        var paragraphs: [String] = []
+        let titleKey = comparable(metadata.title)
+        for block in BlockCollector.blocks(of: container) {
+            let text = block.text
+            if BoilerplateRules.isBoilerplateLine(text) { continue }
+            // Lists of links (related articles, tag clouds) and link-only lines.
+            if block.linkDensity > 0.5 && text.count < 300 { continue }
+            if !titleKey.isEmpty && comparable(text) == titleKey { continue }
+            if text.count < 60, isByline(text) {
+                if article.author.isEmpty { article.author = MetadataExtractor.stripBylinePrefix(text) }
+                continue
+            }
+            if text.count < 40, let date = DateNormalizer.normalize(text), text.count < date.count + 20 {
+                if article.date.isEmpty { article.date = date }
+                continue
+            }
+            paragraphs.append(text)
+        }
+        let domLength = paragraphs.reduce(0) { $0 + $1.count }
+        if domLength < 200 && metadata.jsonBody.count > domLength * 2 {
+            paragraphs = metadata.jsonBody.split(separator: "\n").map { MetadataExtractor.collapse(String($0)) }
+                .filter { !$0.isEmpty }
+        }
+        article.setText(paragraphs: paragraphs)
+        if article.title.isEmpty, let first = paragraphs.first, first.count < 200 {
+            article.title = first
+        }
+        return article
+    }
+
+    private static func comparable(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    }
+
+    private static func isByline(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("von ") || lower.hasPrefix("by ") || lower.hasPrefix("autor:")
+            || lower.hasPrefix("autorin:")
+    }
+}

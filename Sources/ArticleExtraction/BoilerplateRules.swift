@@ -1,0 +1,83 @@
+import HTMLTree
+
+/// What marks a part of a page as boilerplate: tags, class/id words and opening phrases.
+enum BoilerplateRules {
+    /// Elements that never hold article text.
+    static let tags: Set<String> = [
+        "nav", "aside", "footer", "form", "button", "select", "input", "textarea", "iframe", "figcaption",
+        "script", "head", "title", "menu", "dialog", "label", "audio", "video", "canvas", "map",
+    ]
+
+    /// Words in `class`/`id` that mark navigation, widgets and teasers of other articles.
+    static let classWords: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar", "aside",
+        "share", "sharing", "shares", "sharebar", "social", "socials", "follow", "newsletter", "subscribe",
+        "subscription", "abo", "paywall", "related", "recommended", "recommendations", "recommendation",
+        "teaser", "teasers", "more", "readmore", "comments", "comment", "kommentare", "cookie", "cookies",
+        "consent", "banner", "ad", "ads", "advert", "advertisement", "anzeige", "werbung", "promo",
+        "sponsored", "outbrain", "taboola", "tags", "tag", "topics", "themen", "keywords", "caption",
+        "credit", "credits", "copyright", "imprint", "byline", "author", "authors", "autor", "meta",
+        "toolbar", "tools", "print", "widget", "popup", "modal", "overlay", "skip", "hidden", "sr",
+        "visually", "masthead", "header", "logo", "pagination", "pager", "rating", "poll", "gallery",
+        "slider", "carousel", "video", "audio", "podcast", "player", "disclaimer", "infobox", "dateline",
+    ]
+
+    /// Class/id words that mark the article body itself; they outweigh a boilerplate word beside them.
+    static let contentWords: Set<String> = [
+        "articlebody", "article-body", "storybody", "story-body", "entry-content", "post-content",
+        "article-content", "articlecontent", "content-body", "article-text", "articletext", "text-body",
+    ]
+
+    /// Openings of lines that are boilerplate wherever they stand (compared lower-case).
+    static let linePrefixes: [String] = [
+        "lesen sie auch", "lesen sie mehr", "lesen sie hier", "mehr zum thema", "auch interessant",
+        "das könnte sie auch interessieren", "das könnte sie interessieren", "folgen sie", "folge uns",
+        "folgen sie uns", "artikel teilen", "teilen:", "jetzt teilen", "bild:", "foto:", "fotos:",
+        "bildquelle:", "quelle: imago", "copyright", "©", "(c) ", "anzeige", "werbung", "newsletter",
+        "jetzt abonnieren", "abonnieren sie", "melden sie sich", "zur startseite", "weiterlesen",
+        "hier finden sie", "schlagworte:", "themen:", "mehr artikel", "zum thema:", "empfehlungen",
+        "read more", "related:", "related articles", "share this", "follow us", "sign up", "advertisement",
+        "image:", "photo:", "credit:", "copyright ©", "all rights reserved", "alle rechte vorbehalten",
+    ]
+
+    /// Splits a class or id attribute into lower-case words (at spaces, `-`, `_` and case changes kept whole).
+    static func words(of element: HTMLElement) -> [String] {
+        var result: [String] = []
+        for attribute in [element[attribute: "class"], element[attribute: "id"]] {
+            guard let value = attribute, !value.isEmpty else { continue }
+            for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                result.append(String(token))
+                let parts = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
+                if parts.count > 1 { result.append(contentsOf: parts.map(String.init)) }
+            }
+        }
+        return result
+    }
+
+    /// True when `element` and everything in it should be skipped.
+    static func isBoilerplate(_ element: HTMLElement) -> Bool {
+        if tags.contains(element.name) { return true }
+        if element[attribute: "hidden"] != nil || element[attribute: "aria-hidden"] == "true" { return true }
+        if let style = element[attribute: "style"]?.lowercased().filter({ $0 != " " }),
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
+        if let role = element[attribute: "role"], ["navigation", "banner", "contentinfo", "complementary", "search", "dialog"].contains(role) {
+            return true
+        }
+        if element.name == "body" || element.name == "html" || element.name == "article" || element.name == "main" {
+            return false
+        }
+        if element[attribute: "itemprop"] == "articleBody" { return false }
+        let classWords = words(of: element)
+        if classWords.contains(where: contentWords.contains) { return false }
+        return classWords.contains(where: self.classWords.contains)
+    }
+
+    /// True when a line of text is boilerplate by its opening words.
+    static func isBoilerplateLine(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return linePrefixes.contains { lower.hasPrefix($0) }
+    }
+}

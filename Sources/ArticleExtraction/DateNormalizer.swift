@@ -1,0 +1,142 @@
+/// Turns the date formats found on news pages into ISO 8601.
+///
+/// Accepts ISO dates and timestamps (`2022-08-05`, `2022-08-05T10:30:00+02:00`), German and
+/// English written dates (`5. August 2022`, `05.08.2022`, `August 5, 2022`) and dates in URLs
+/// (`/2022/08/05/`). Returns `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` plus the zone when a time is given.
+public enum DateNormalizer {
+    /// The ISO form of the first date in `text`, or nil.
+    public static func normalize(_ text: String) -> String? {
+        let chars = Array(text.unicodeScalars)
+        if let iso = isoDate(chars) { return iso }
+        if let dotted = dottedDate(chars) { return dotted }
+        return writtenDate(text)
+    }
+
+    /// The date in a URL path such as `/2022/08/05/` or `/2022-08-05-`, or nil.
+    public static func fromURL(_ url: String) -> String? {
+        let numbers = url.split(whereSeparator: { !$0.isNumber }).map(String.init)
+        guard numbers.count >= 3 else { return nil }
+        for i in 0..<(numbers.count - 2) {
+            guard numbers[i].count == 4, numbers[i + 1].count <= 2, numbers[i + 2].count <= 2,
+                let year = Int(numbers[i]), let month = Int(numbers[i + 1]), let day = Int(numbers[i + 2])
+            else { continue }
+            if let date = format(year: year, month: month, day: day) { return date }
+        }
+        return nil
+    }
+
+    static func format(year: Int, month: Int, day: Int) -> String? {
+        guard (1900...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
+    }
+
+    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    private static func digits(_ chars: [Unicode.Scalar], _ start: Int, _ count: Int) -> Int? {
+        guard start >= 0, start + count <= chars.count else { return nil }
+        var value = 0
+        for c in chars[start..<(start + count)] {
+            guard let d = c.properties.numericType == .decimal ? Int(String(c)) : nil else { return nil }
+            value = value * 10 + d
+        }
+        return value
+    }
+
+    /// `YYYY-MM-DD` with an optional `THH:MM[:SS][.fff][Z|±HH[:]MM]`.
+    private static func isoDate(_ c: [Unicode.Scalar]) -> String? {
+        guard c.count >= 10 else { return nil }
+        for start in 0...(c.count - 10) {
+            guard let year = digits(c, start, 4), c[start + 4] == "-" || c[start + 4] == "/",
+                let month = digits(c, start + 5, 2), c[start + 7] == c[start + 4],
+                let day = digits(c, start + 8, 2), let date = format(year: year, month: month, day: day)
+            else { continue }
+            if start > 0 && c[start - 1].properties.numericType == .decimal { continue }
+            var i = start + 10
+            guard i + 5 < c.count + 1, i < c.count, c[i] == "T" || c[i] == " ",
+                let hour = digits(c, i + 1, 2), i + 3 < c.count, c[i + 3] == ":",
+                let minute = digits(c, i + 4, 2), hour < 24, minute < 60
+            else { return date }
+            i += 6
+            var second = 0
+            if i + 2 < c.count + 1, i < c.count, c[i] == ":", let s = digits(c, i + 1, 2) {
+                second = s
+                i += 3
+            }
+            if i < c.count && c[i] == "." {
+                i += 1
+                while i < c.count && c[i].properties.numericType == .decimal { i += 1 }
+            }
+            var zone = ""
+            if i < c.count && c[i] == "Z" {
+                zone = "Z"
+            } else if i < c.count && (c[i] == "+" || c[i] == "-"), let zh = digits(c, i + 1, 2) {
+                let colon = i + 3 < c.count && c[i + 3] == ":"
+                if let zm = digits(c, i + (colon ? 4 : 3), 2) {
+                    zone = "\(c[i])\(twoDigits(zh)):\(twoDigits(zm))"
+                }
+            }
+            return "\(date)T\(twoDigits(hour)):\(twoDigits(minute)):\(twoDigits(second))\(zone)"
+        }
+        return nil
+    }
+
+    /// `DD.MM.YYYY` (German numeric dates).
+    private static func dottedDate(_ c: [Unicode.Scalar]) -> String? {
+        guard c.count >= 8 else { return nil }
+        var i = 0
+        while i < c.count {
+            // day: 1-2 digits, '.', month: 1-2 digits, '.', year: 4 digits
+            var j = i
+            var day = 0
+            var n = 0
+            while j < c.count, let d = digits(c, j, 1), n < 2 { day = day * 10 + d; j += 1; n += 1 }
+            if n > 0, j < c.count, c[j] == ".", !(i > 0 && digits(c, i - 1, 1) != nil) {
+                j += 1
+                while j < c.count && c[j] == " " { j += 1 }
+                var month = 0
+                var m = 0
+                while j < c.count, let d = digits(c, j, 1), m < 2 { month = month * 10 + d; j += 1; m += 1 }
+                if m > 0, j < c.count, c[j] == "." {
+                    j += 1
+                    while j < c.count && c[j] == " " { j += 1 }
+                    if let year = digits(c, j, 4), !(j + 4 < c.count && digits(c, j + 4, 1) != nil),
+                        let date = format(year: year, month: month, day: day)
+                    {
+                        return date
+                    }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static let months: [String: Int] = [
+        "januar": 1, "jänner": 1, "jan": 1, "january": 1, "februar": 2, "feber": 2, "feb": 2, "february": 2,
+        "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5,
+        "may": 5, "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8,
+        "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+        "november": 11, "nov": 11, "dezember": 12, "dez": 12, "december": 12, "dec": 12,
+    ]
+
+    /// `5. August 2022`, `5 August 2022`, `August 5, 2022`.
+    private static func writtenDate(_ text: String) -> String? {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{A0}" })
+            .map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
+        guard words.count >= 3 else { return nil }
+        for i in 0..<words.count {
+            guard let month = months[words[i]] else { continue }
+            if i >= 1, i + 1 < words.count, let day = Int(words[i - 1]), let year = Int(words[i + 1]),
+                let date = format(year: year, month: month, day: day)
+            {
+                return date
+            }
+            if i + 2 < words.count, let day = Int(words[i + 1]), let year = Int(words[i + 2]),
+                let date = format(year: year, month: month, day: day)
+            {
+                return date
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import HTMLTree
+
+/// Reads an article's metadata from `<meta>` tags, JSON-LD (https://schema.org/NewsArticle),
+/// `<link rel=canonical>`, `<time>`, `<h1>` and `<title>`.
+struct PageMetadata {
+    var title = ""
+    var date = ""
+    var author = ""
+    var section = ""
+    var url = ""
+    var language = ""
+    var siteName = ""
+    /// JSON-LD `articleBody`, kept as a fallback for pages whose markup hides the text.
+    var jsonBody = ""
+}
+
+enum MetadataExtractor {
+    static func metadata(of root: HTMLElement) -> PageMetadata {
+        var meta: [String: String] = [:]
+        var canonical = ""
+        var titleTag = ""
+        var jsonLD: [[String: Any]] = []
+        for element in root.descendants(where: { ["meta", "link", "title", "script"].contains($0.name) }) {
+            switch element.name {
+            case "meta":
+                let key = (element[attribute: "property"] ?? element[attribute: "name"]
+                    ?? element[attribute: "itemprop"] ?? element[attribute: "http-equiv"])?.lowercased()
+                if let key, let content = element[attribute: "content"], meta[key] == nil {
+                    meta[key] = content.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+            case "link":
+                if element[attribute: "rel"]?.lowercased() == "canonical", canonical.isEmpty {
+                    canonical = element[attribute: "href"] ?? ""
+                }
+            case "title":
+                if titleTag.isEmpty { titleTag = collapse(element.textContent) }
+            default:
+                jsonLD.append(contentsOf: JSONLD.objects(in: element.textContent))
+            }
+        }
+        let article = jsonLD.first { JSONLD.isArticle($0) } ?? jsonLD.first ?? [:]
+        var result = PageMetadata()
+        result.siteName = meta["og:site_name"] ?? ""
+        result.language = languageCode(
+            root[attribute: "lang"] ?? meta["content-language"] ?? meta["og:locale"]
+                ?? JSONLD.string(article["inLanguage"]) ?? "")
+        result.url = first(canonical, meta["og:url"], JSONLD.string(article["url"]), JSONLD.string(article["mainEntityOfPage"]))
+        let h1 = root.firstDescendant(where: { $0.name == "h1" }).map { collapse($0.textContent) } ?? ""
+        result.title = first(
+            JSONLD.string(article["headline"]).map(collapse), meta["og:title"].map { cleanTitle($0, site: result.siteName) },
+            h1.count <= 300 ? h1 : nil, cleanTitle(titleTag, site: result.siteName),
+            meta["twitter:title"], meta["title"])
+        result.date = firstDate([
+            meta["article:published_time"], JSONLD.string(article["datePublished"]), meta["datepublished"],
+            meta["date"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"],
+            meta["dc.date"], meta["dcterms.date"], meta["dcterms.created"], meta["og:published_time"],
+            meta["sailthru.date"], meta["parsely-pub-date"], meta["last-modified"],
+            root.firstDescendant(where: { $0.name == "time" && $0[attribute: "datetime"] != nil })?[attribute: "datetime"],
+            JSONLD.string(article["dateCreated"]), meta["article:modified_time"], JSONLD.string(article["dateModified"]),
+        ]) ?? DateNormalizer.fromURL(result.url) ?? ""
+        result.author = first(
+            JSONLD.author(article["author"]), meta["author"], meta["article:author"].flatMap { $0.contains("://") ? nil : $0 },
+            meta["dc.creator"], meta["byl"].map(stripBylinePrefix), authorInPage(root))
+        result.section = first(
+            meta["article:section"], JSONLD.string(article["articleSection"]), meta["section"],
+            meta["og:section"], meta["category"])
+        result.jsonBody = JSONLD.string(article["articleBody"]) ?? ""
+        return result
+    }
+
+    /// The first non-empty value.
+    static func first(_ values: String?...) -> String {
+        for value in values {
+            if let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty { return v }
+        }
+        return ""
+    }
+
+    private static func firstDate(_ values: [String?]) -> String? {
+        for value in values {
+            if let v = value, let date = DateNormalizer.normalize(v) { return date }
+        }
+        return nil
+    }
+
+    /// White space collapsed to single spaces, trimmed.
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A page title without the site's name: "Headline | Site", "Headline - Site", "Site: Headline".
+    static func cleanTitle(_ raw: String, site: String) -> String {
+        let title = collapse(raw)
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            let siteLower = site.lowercased()
+            if !siteLower.isEmpty {
+                let kept = parts.filter { !$0.lowercased().contains(siteLower) && !siteLower.contains($0.lowercased()) }
+                if !kept.isEmpty && kept.count < parts.count { return kept.joined(separator: separator) }
+            }
+            // Without a site name: drop a short last part ("… | Lokalzeitung").
+            if let last = parts.last, last.split(separator: " ").count <= 3,
+                parts.dropLast().joined(separator: separator).count > last.count
+            {
+                return parts.dropLast().joined(separator: separator)
+            }
+        }
+        return title
+    }
+
+    private static func languageCode(_ raw: String) -> String {
+        let code = raw.lowercased().prefix { $0.isLetter }
+        return code.count >= 2 && code.count <= 3 ? String(code) : ""
+    }
+
+    static func stripBylinePrefix(_ text: String) -> String {
+        var t = collapse(text)
+        for prefix in ["Von ", "von ", "By ", "by ", "Autor: ", "Autorin: ", "Text: "] where t.hasPrefix(prefix) {
+            t.removeFirst(prefix.count)
+        }
+        return t
+    }
+
+    /// An author marked in the page: `itemprop=author`, `rel=author`, or a byline element.
+    private static func authorInPage(_ root: HTMLElement) -> String? {
+        let marked = root.firstDescendant { element in
+            element[attribute: "itemprop"] == "author" || element[attribute: "rel"] == "author"
+                || BoilerplateRules.words(of: element).contains { ["author", "byline", "autor"].contains($0) }
+        }
+        guard let marked else { return nil }
+        let name = marked.firstDescendant(where: { $0[attribute: "itemprop"] == "name" }) ?? marked
+        let text = stripBylinePrefix(name.textContent)
+        return text.count <= 80 ? text : nil
+    }
+}
+
+/// JSON-LD blocks (https://json-ld.org/) as Foundation objects.
+enum JSONLD {
+    static func objects(in text: String) -> [[String: Any]] {
+        guard let data = text.data(using: .utf8),
+            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return [] }
+        var result: [[String: Any]] = []
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                result.append(object)
+                if let graph = object["@graph"] { collect(graph) }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(value)
+        return result
+    }
+
+    static func isArticle(_ object: [String: Any]) -> Bool {
+        let types: [String] = (object["@type"] as? [String]) ?? [(object["@type"] as? String) ?? ""]
+        return types.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }
+    }
+
+    static func string(_ value: Any?) -> String? {
+        switch value {
+        case let s as String: return s
+        case let object as [String: Any]: return string(object["@id"] ?? object["name"] ?? object["url"])
+        case let array as [Any]: return array.lazy.compactMap { string($0) }.first
+        default: return nil
+        }
+    }
+
+    static func author(_ value: Any?) -> String? {
+        switch value {
+        case let s as String: return s
+        case let object as [String: Any]: return object["name"] as? String
+        case let array as [Any]:
+            let names = array.compactMap { author($0) }
+            return names.isEmpty ? nil : names.joined(separator: ", ")
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArticleModel
+
+/// Reads a plain-text article (`.txt`).
+///
+/// Convention: optional header lines `Title:`, `Date:`, `Author:`, `Section:`, `URL:` (German
+/// `Titel:`, `Datum:`, `Autor:`, `Rubrik:` too) up to the first blank line; without a `Title:`
+/// header, the first non-empty line is the title. Blank lines separate paragraphs; the first
+/// paragraph is the lead. Boilerplate lines ("Lesen Sie auch …", "Folgen Sie …") are dropped.
+enum PlainTextArticle {
+    // Key paths are immutable values; Swift 6 does not yet mark them Sendable.
+    nonisolated(unsafe) private static let headerKeys: [String: WritableKeyPath<Article, String>] = [
+        "title": \.title, "titel": \.title, "date": \.date, "datum": \.date, "author": \.author,
+        "autor": \.author, "autorin": \.author, "section": \.section, "rubrik": \.section,
+        "ressort": \.section, "url": \.url, "language": \.language, "sprache": \.language,
+    ]
+
+    static func article(from text: String) -> Article {
+        var article = Article()
+        var lines = text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
+            .map { MetadataExtractor.collapse(String($0)) }
+        // Header block.
+        var headerLength = 0
+        for line in lines {
+            guard !line.isEmpty else { break }
+            guard let colon = line.firstIndex(of: ":"),
+                let key = headerKeys[line[..<colon].lowercased()]
+            else { headerLength = 0; break }
+            article[keyPath: key] = MetadataExtractor.collapse(String(line[line.index(after: colon)...]))
+            headerLength += 1
+        }
+        if headerLength > 0 { lines.removeFirst(headerLength) } else { article = Article() }
+        article.date = DateNormalizer.normalize(article.date) ?? ""
+        // Paragraphs.
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for line in lines + [""] {
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                current = []
+            } else if !BoilerplateRules.isBoilerplateLine(line) {
+                current.append(line)
+            }
+        }
+        if article.title.isEmpty, !paragraphs.isEmpty {
+            article.title = paragraphs.removeFirst()
+        }
+        article.setText(paragraphs: paragraphs)
+        if article.date.isEmpty, let date = paragraphs.lazy.compactMap({ DateNormalizer.normalize($0) }).first {
+            article.date = date
+        }
+        return article
+    }
+}
+
+extension String {
+    /// The string with CRLF and CR line endings turned into LF.
+    fileprivate func replacingLineEndings() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var previousCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\r" {
+                result.unicodeScalars.append("\n")
+                previousCR = true
+                continue
+            }
+            if scalar == "\n" && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+}

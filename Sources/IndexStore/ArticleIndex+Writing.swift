@@ -1,0 +1,73 @@
+import ArticleModel
+
+/// Changes to the index. Callers group them with `write(_:)` so that an article row, its FTS5 rows and
+/// the bookkeeping always commit together.
+extension ArticleIndex {
+    /// Runs `body` in one immediate transaction: all of it lands, or none (https://sqlite.org/lang_transaction.html).
+    public func write<T>(_ body: () throws -> T) throws(IndexError) -> T {
+        do {
+            return try connection.transaction(body)
+        } catch let error as SQLiteError {
+            throw IndexError.from(error, path: path)
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw .sqlite(SQLiteError(code: 1, message: "\(error)"))
+        }
+    }
+
+    /// Adds an article for a file not in the index yet; returns its row id.
+    @discardableResult
+    public func insert(_ article: Article, file: IndexedFile) throws(SQLiteError) -> Int64 {
+        let statement = try cached(
+            """
+            INSERT INTO article(path, size, mtime, hash, title, date, author, section, url, language, lead, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.bind(fileValues(file) + articleValues(article))
+        try statement.step()
+        return connection.lastInsertRowID
+    }
+
+    /// Replaces the content of the article with row id `file.id` (its text was re-extracted).
+    public func replace(_ article: Article, file: IndexedFile) throws(SQLiteError) {
+        let statement = try cached(
+            """
+            UPDATE article SET path = ?, size = ?, mtime = ?, hash = ?, title = ?, date = ?, author = ?,
+            section = ?, url = ?, language = ?, lead = ?, body = ? WHERE id = ?
+            """)
+        try statement.bind(fileValues(file) + articleValues(article) + [.int(file.id)])
+        try statement.step()
+    }
+
+    /// Updates only the bookkeeping of row `file.id` (a touched or moved file): no re-analysis.
+    public func updateFile(_ file: IndexedFile) throws(SQLiteError) {
+        try cached("UPDATE article SET path = ?, size = ?, mtime = ?, hash = ? WHERE id = ?")
+            .run(.text(file.path), .int(file.size), .int(file.mtime), .text(file.hash), .int(file.id))
+    }
+
+    /// Removes the article with this row id (and its FTS5 rows, through the trigger).
+    public func delete(id: Int64) throws(SQLiteError) {
+        try cached("DELETE FROM article WHERE id = ?").run(.int(id))
+    }
+
+    /// Lets FTS5 merge index segments after a large run (https://sqlite.org/fts5.html#the_merge_command).
+    public func mergeSegments() throws(IndexError) {
+        try mapErrors { () throws(SQLiteError) in
+            try connection.execute("INSERT INTO article_fts(article_fts, rank) VALUES ('merge', 500)")
+        }
+    }
+
+    /// Moves the WAL's content into the database file and truncates it (https://sqlite.org/pragma.html#pragma_wal_checkpoint).
+    public func checkpoint() throws(IndexError) {
+        try mapErrors { () throws(SQLiteError) in try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
+    private func fileValues(_ file: IndexedFile) -> [SQLValue] {
+        [.text(file.path), .int(file.size), .int(file.mtime), .text(file.hash)]
+    }
+
+    private func articleValues(_ a: Article) -> [SQLValue] {
+        [a.title, a.date, a.author, a.section, a.url, a.language, a.lead, a.body].map { .text($0) }
+    }
+}

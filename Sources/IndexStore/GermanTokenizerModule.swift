@@ -1,0 +1,96 @@
+internal import CSQLite
+import GermanAnalysis
+
+/// Registers `GermanAnalyzer` as an FTS5 tokenizer on a connection
+/// (https://sqlite.org/fts5.html#custom_tokenizers).
+///
+/// FTS5 hands each word's byte offsets back to `snippet()`/`highlight()`, so highlights mark the
+/// words as written. Registration is per connection, so every `Connection` does it when it opens.
+enum GermanTokenizerModule {
+    /// The `SELECT fts5(?1)` pointer tag; SQLite keeps and compares it, so it must be a static C string.
+    private static let apiPointerTag: StaticString = "fts5_api_ptr"
+
+    static func register(on connection: Connection) throws(SQLiteError) {
+        let api = try fts5API(connection)
+        var module = fts5_tokenizer(xCreate: createTokenizer, xDelete: deleteTokenizer, xTokenize: tokenize)
+        var code = api.pointee.xCreateTokenizer(api, AnalyzerVersion.tokenizerName, nil, &module, nil)
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection.handle) }
+        // Older versions stay known so that their tables can be dropped by `rebuild`; they refuse to tokenize.
+        var retired = fts5_tokenizer(xCreate: createTokenizer, xDelete: deleteTokenizer, xTokenize: refuseToTokenize)
+        for version in 1..<AnalyzerVersion.version {
+            code = api.pointee.xCreateTokenizer(api, "german_v\(version)", nil, &retired, nil)
+            guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection.handle) }
+        }
+    }
+
+    private static func fts5API(_ connection: Connection) throws(SQLiteError) -> UnsafeMutablePointer<fts5_api> {
+        let out = UnsafeMutablePointer<UnsafeMutablePointer<fts5_api>?>.allocate(capacity: 1)
+        defer { out.deallocate() }
+        out.initialize(to: nil)
+        let statement = try connection.prepare("SELECT fts5(?1)")
+        let tag = UnsafeRawPointer(apiPointerTag.utf8Start).assumingMemoryBound(to: CChar.self)
+        sqlite3_bind_pointer(statement.handle, 1, out, tag, nil)
+        try statement.step()
+        guard let api = out.pointee, api.pointee.iVersion >= 2 else {
+            throw SQLiteError(code: SQLITE_ERROR, message: "this SQLite has no FTS5 (version 2 or later)")
+        }
+        return api
+    }
+}
+
+/// The per-table tokenizer object FTS5 holds: an analyzer with its own buffers.
+private final class TokenizerInstance {
+    let analyzer = GermanAnalyzer()
+}
+
+private func createTokenizer(
+    _ context: UnsafeMutableRawPointer?, _ arguments: UnsafeMutablePointer<UnsafePointer<CChar>?>?,
+    _ argumentCount: Int32, _ out: UnsafeMutablePointer<OpaquePointer?>?
+) -> Int32 {
+    let instance = Unmanaged.passRetained(TokenizerInstance())
+    out?.pointee = OpaquePointer(instance.toOpaque())
+    return SQLITE_OK
+}
+
+private func deleteTokenizer(_ tokenizer: OpaquePointer?) {
+    guard let tokenizer else { return }
+    Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(tokenizer)).release()
+}
+
+private typealias TokenCallback = @convention(c) (
+    UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32
+) -> Int32
+
+private func tokenize(
+    _ tokenizer: OpaquePointer?, _ context: UnsafeMutableRawPointer?, _ flags: Int32,
+    _ text: UnsafePointer<CChar>?, _ length: Int32, _ emitToken: TokenCallback?
+) -> Int32 {
+    guard let tokenizer, let emitToken else { return SQLITE_ERROR }
+    guard let text, length > 0 else { return SQLITE_OK }
+    let instance = Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(tokenizer)).takeUnretainedValue()
+    let mode: AnalysisMode =
+        if flags & FTS5_TOKENIZE_QUERY != 0 {
+            flags & FTS5_TOKENIZE_PREFIX != 0 ? .queryPrefix : .query
+        } else {
+            .document
+        }
+    let bytes = UnsafeBufferPointer(
+        start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: Int(length))
+    var result = SQLITE_OK
+    instance.analyzer.analyze(bytes, mode: mode) { term, start, end, colocated in
+        guard !term.isEmpty else { return true }
+        let termPointer = UnsafeRawPointer(term.baseAddress!).assumingMemoryBound(to: CChar.self)
+        result = emitToken(
+            context, colocated ? FTS5_TOKEN_COLOCATED : 0, termPointer, Int32(term.count),
+            Int32(start), Int32(end))
+        return result == SQLITE_OK
+    }
+    return result
+}
+
+private func refuseToTokenize(
+    _ tokenizer: OpaquePointer?, _ context: UnsafeMutableRawPointer?, _ flags: Int32,
+    _ text: UnsafePointer<CChar>?, _ length: Int32, _ emitToken: TokenCallback?
+) -> Int32 {
+    SQLITE_ERROR
+}

@@ -1,0 +1,72 @@
+import GermanAnalysis
+
+/// The index's tables: `article` holds every file's bookkeeping, metadata and text; `article_fts` is an
+/// external-content FTS5 table over its title, lead and body (https://sqlite.org/fts5.html#external_content_tables),
+/// kept in step by triggers; `meta` holds the format and analyzer versions.
+enum Schema {
+    /// Bumped when tables or columns change.
+    static let version = "1"
+    /// The value of meta `format`, which marks a file as a Stichwort index.
+    static let formatName = "stichwort-index"
+    /// BM25 column weights: title, lead, body (https://sqlite.org/fts5.html#the_bm25_function).
+    static let rankFunction = "bm25(10.0, 4.0, 1.0)"
+
+    static let createTables = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE article(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            lead TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX article_hash ON article(hash);
+        CREATE INDEX article_date ON article(date);
+        """
+
+    /// The FTS5 table and the triggers that keep it in step with `article`.
+    ///
+    /// The update trigger fires only when indexed text changes, so a move (a new path) costs no re-analysis.
+    static let createFullText = """
+        CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, lead, body, content='article', content_rowid='id',
+            tokenize='\(AnalyzerVersion.tokenizerName)');
+        CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
+            INSERT INTO article_fts(rowid, title, lead, body) VALUES (new.id, new.title, new.lead, new.body);
+        END;
+        CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+            INSERT INTO article_fts(article_fts, rowid, title, lead, body)
+            VALUES ('delete', old.id, old.title, old.lead, old.body);
+        END;
+        CREATE TRIGGER article_fts_update AFTER UPDATE OF title, lead, body ON article BEGIN
+            INSERT INTO article_fts(article_fts, rowid, title, lead, body)
+            VALUES ('delete', old.id, old.title, old.lead, old.body);
+            INSERT INTO article_fts(rowid, title, lead, body) VALUES (new.id, new.title, new.lead, new.body);
+        END;
+        INSERT INTO article_fts(article_fts, rank) VALUES ('rank', '\(rankFunction)');
+        """
+
+    static let dropFullText = """
+        DROP TRIGGER IF EXISTS article_fts_insert;
+        DROP TRIGGER IF EXISTS article_fts_delete;
+        DROP TRIGGER IF EXISTS article_fts_update;
+        DROP TABLE IF EXISTS article_fts;
+        """
+}
+
+/// Keys of the `meta` table.
+enum MetaKey {
+    static let format = "format"
+    static let schema = "schema"
+    static let analyzer = "analyzer"
+    static let archiveRoot = "archive_root"
+    static let lastRun = "last_run"
+}

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file of the archive: its path relative to the archive root and what `lstat` says of it.
+public struct ArchiveFile: Sendable, Equatable {
+    /// Path relative to the root, `/`-separated.
+    public var path: String
+    /// Size in bytes.
+    public var size: Int64
+    /// Modification time in nanoseconds since 1970.
+    public var mtime: Int64
+}
+
+/// Why a walk could not start.
+public enum ArchiveError: Error, Sendable, CustomStringConvertible {
+    /// The archive root does not exist.
+    case missing(String)
+    /// The archive root is not a directory.
+    case notADirectory(String)
+    /// The archive root cannot be read.
+    case unreadable(String, reason: String)
+
+    /// One line for the user.
+    public var description: String {
+        switch self {
+        case .missing(let path): "archive folder \(path) does not exist"
+        case .notADirectory(let path): "\(path) is not a folder"
+        case .unreadable(let path, let reason): "cannot read archive folder \(path): \(reason)"
+        }
+    }
+}
+
+/// Lists the articles of an archive: regular files ending in `.html`, `.htm` or `.txt`, in every
+/// folder below the root.
+///
+/// Hidden files and folders (names starting with `.`) are skipped. Symbolic links are not followed
+/// (so link loops cannot trap the walk, and nothing outside the root is indexed); FIFOs, sockets and
+/// devices are never opened. Folders that cannot be read are reported and skipped.
+public struct ArchiveWalker: Sendable {
+    /// File name endings that are indexed (lower-case, compared case-insensitively).
+    public static let extensions = [".html", ".htm", ".txt"]
+
+    /// Creates a walker.
+    public init() {}
+
+    /// The archive's files, sorted by path, and the folders that could not be read.
+    public func walk(root: String) throws(ArchiveError) -> (files: [ArchiveFile], unreadable: [String]) {
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            if errno == ENOENT { throw .missing(root) }
+            throw .unreadable(root, reason: String(cString: strerror(errno)))
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(root) }
+        guard let top = opendir(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
+        closedir(top)
+        var files: [ArchiveFile] = []
+        var unreadable: [String] = []
+        var pending: [String] = [""]
+        while let relative = pending.popLast() {
+            let directory = relative.isEmpty ? root : root + "/" + relative
+            guard let handle = opendir(directory) else {
+                unreadable.append(relative)
+                continue
+            }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                var childInfo = stat()
+                guard lstat(root + "/" + childRelative, &childInfo) == 0 else { continue }
+                switch childInfo.st_mode & S_IFMT {
+                case S_IFDIR:
+                    pending.append(childRelative)
+                case S_IFREG where Self.isArticleName(name):
+                    let mtime = Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
+                    files.append(ArchiveFile(path: childRelative, size: Int64(childInfo.st_size), mtime: mtime))
+                default:
+                    continue
+                }
+            }
+        }
+        files.sort { $0.path < $1.path }
+        return (files, unreadable.sorted())
+    }
+
+    /// True when `name` ends in one of the indexed extensions.
+    public static func isArticleName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return extensions.contains { lower.hasSuffix($0) }
+    }
+}

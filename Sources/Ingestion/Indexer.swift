@@ -1,0 +1,218 @@
+import ArticleExtraction
+import ArticleModel
+import Dispatch
+import IndexStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Brings an index up to date with an archive folder.
+///
+/// Unchanged files (same size and mtime) cost one `lstat`. Other files are read and hashed: the same
+/// bytes as indexed mean a touched file (bookkeeping only); bytes that a vanished path had mean a move
+/// (path updated, no re-analysis); otherwise the file is extracted on all cores and written. Each
+/// batch of files commits in one transaction with its FTS5 rows, so an interrupted run loses at most
+/// the open batch, and the next run completes it.
+public struct Indexer {
+    /// Limits and batch size.
+    public struct Options: Sendable {
+        /// Files per transaction.
+        public var batchSize = 256
+        /// Files larger than this are skipped with a warning.
+        public var maximumFileSize = 20_000_000
+        /// Article text beyond this many characters is cut.
+        public var maximumTextLength = 1_000_000
+        /// Creates the default options.
+        public init() {}
+    }
+
+    /// Fatal failures of a run (a bad file is never fatal).
+    public enum Failure: Error, CustomStringConvertible {
+        case archive(ArchiveError)
+        case index(IndexError)
+
+        /// One line for the user.
+        public var description: String {
+            switch self {
+            case .archive(let error): error.description
+            case .index(let error): error.description
+            }
+        }
+    }
+
+    private let index: ArticleIndex
+    private let options: Options
+
+    /// Creates an indexer writing into `index`.
+    public init(index: ArticleIndex, options: Options = Options()) {
+        self.index = index
+        self.options = options
+    }
+
+    /// Indexes the archive at `root`. `progress(done, total)` is called after each batch; `failed`
+    /// as soon as a file fails, so it can be reported at once.
+    public func run(
+        root: String, progress: (Int, Int) -> Void = { _, _ in },
+        failed: (String, String) -> Void = { _, _ in }
+    ) throws(Failure) -> IndexReport {
+        let started = monotonicSeconds()
+        var report = IndexReport()
+        let walk: (files: [ArchiveFile], unreadable: [String])
+        do { walk = try ArchiveWalker().walk(root: root) } catch { throw .archive(error) }
+        for folder in walk.unreadable {
+            report.failures.append((folder + "/", "folder cannot be read"))
+            failed(folder + "/", "folder cannot be read")
+        }
+        let known: [String: IndexedFile]
+        do { known = try index.indexedFiles() } catch { throw .index(error) }
+
+        var candidates: [ArchiveFile] = []
+        var present = Set<String>()
+        for file in walk.files {
+            present.insert(file.path)
+            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime {
+                report.unchanged += 1
+            } else {
+                candidates.append(file)
+            }
+        }
+        // Files that are gone, by hash: a candidate with the same bytes is the same article moved.
+        var vanished: [String: [IndexedFile]] = [:]
+        for (path, file) in known where !present.contains(path) { vanished[file.hash, default: []].append(file) }
+        let moveSources = Set(vanished.keys)
+
+        let extractor = ArticleExtractor(
+            maximumFileSize: options.maximumFileSize, maximumTextLength: options.maximumTextLength)
+        var done = 0
+        for start in stride(from: 0, to: candidates.count, by: options.batchSize) {
+            let batch = Array(candidates[start..<min(start + options.batchSize, candidates.count)])
+            let outcomes = prepare(batch, root: root, known: known, moveSources: moveSources, extractor: extractor)
+            do {
+                try index.write {
+                    for (file, outcome) in zip(batch, outcomes) {
+                        try apply(outcome, for: file, known: known, vanished: &vanished, root: root,
+                                  extractor: extractor, report: &report, failed: failed)
+                    }
+                }
+            } catch { throw .index(error) }
+            done += batch.count
+            progress(done, candidates.count)
+        }
+        let gone = vanished.values.flatMap { $0 }
+        if !gone.isEmpty {
+            do {
+                try index.write {
+                    for file in gone { try index.delete(id: file.id) }
+                }
+            } catch { throw .index(error) }
+            report.removed = gone.count
+        }
+        do {
+            if report.added + report.changed + report.removed > 0 { try index.mergeSegments() }
+            report.documents = try index.documentCount()
+            report.seconds = monotonicSeconds() - started
+            try index.setLastRun(report.summary)
+            try index.checkpoint()
+        } catch { throw .index(error) }
+        return report
+    }
+
+    /// What was found for one candidate file before writing.
+    private enum Outcome {
+        /// Same bytes as indexed at this path.
+        case touched(IndexedFile)
+        /// Bytes of a vanished file: maybe a move (decided when writing).
+        case possibleMove(IndexedFile, bytes: [UInt8])
+        /// Extracted content.
+        case extracted(IndexedFile, Article)
+        case failed(String)
+    }
+
+    /// Reads, hashes and (when needed) extracts a batch on all cores.
+    private func prepare(
+        _ batch: [ArchiveFile], root: String, known: [String: IndexedFile], moveSources: Set<String>,
+        extractor: ArticleExtractor
+    ) -> [Outcome] {
+        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: batch.count)
+        results.initialize(repeating: .failed("not processed"))
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let shared = results
+        let maximumFileSize = options.maximumFileSize
+        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+            let file = batch[i]
+            let contents: FileReader.Contents
+            do {
+                contents = try FileReader.read(root + "/" + file.path, maximumSize: maximumFileSize)
+            } catch {
+                shared[i] = .failed("\(error)")
+                return
+            }
+            let record = IndexedFile(
+                id: known[file.path]?.id ?? 0, path: file.path, size: contents.size, mtime: contents.mtime,
+                hash: ContentHash.hex(contents.bytes))
+            if let old = known[file.path], old.hash == record.hash {
+                shared[i] = .touched(record)
+            } else if known[file.path] == nil && moveSources.contains(record.hash) {
+                shared[i] = .possibleMove(record, bytes: contents.bytes)
+            } else {
+                do {
+                    shared[i] = .extracted(record, try extractor.extract(contents.bytes, fileName: file.path))
+                } catch {
+                    shared[i] = .failed("\(error)")
+                }
+            }
+        }
+        return Array(results)
+    }
+
+    private func apply(
+        _ outcome: Outcome, for file: ArchiveFile, known: [String: IndexedFile],
+        vanished: inout [String: [IndexedFile]], root: String, extractor: ArticleExtractor,
+        report: inout IndexReport, failed: (String, String) -> Void
+    ) throws {
+        switch outcome {
+        case .touched(let record):
+            try index.updateFile(record)
+            report.touched += 1
+        case .possibleMove(var record, let bytes):
+            if var sources = vanished[record.hash], let source = sources.popLast() {
+                vanished[record.hash] = sources.isEmpty ? nil : sources
+                record.id = source.id
+                try index.updateFile(record)
+                report.moved += 1
+            } else {
+                // Its twin already claimed the move: this is a new copy.
+                do {
+                    let article = try extractor.extract(bytes, fileName: file.path)
+                    try index.insert(article, file: record)
+                    report.added += 1
+                } catch let error as ExtractionError {
+                    report.failures.append((file.path, error.description))
+                    failed(file.path, error.description)
+                }
+            }
+        case .extracted(let record, let article):
+            if known[file.path] != nil {
+                try index.replace(article, file: record)
+                report.changed += 1
+            } else {
+                try index.insert(article, file: record)
+                report.added += 1
+            }
+        case .failed(let reason):
+            report.failures.append((file.path, reason))
+            failed(file.path, reason)
+        }
+    }
+}
+
+/// Seconds on the monotonic clock.
+func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}

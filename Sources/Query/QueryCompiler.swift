@@ -1,0 +1,136 @@
+import GermanAnalysis
+
+/// What a query becomes for the index: an FTS5 expression plus field filters.
+public struct CompiledQuery: Sendable, Equatable {
+    /// The FTS5 MATCH expression; every term is quoted, so user text is never read as FTS5 syntax.
+    public var expression: String
+    /// `section:` restriction, if given.
+    public var section: String?
+    /// `author:` restriction, if given.
+    public var author: String?
+    /// The positive words and phrases, for the any-word fallback.
+    public var positiveTerms: [String]
+}
+
+/// Turns a `QueryNode` into an FTS5 expression (https://sqlite.org/fts5.html#full_text_query_syntax).
+///
+/// Words are analysed by the table's tokenizer (FTS5 passes each quoted string to it), so a query is
+/// folded and stemmed exactly like the articles. Terms that hold no word characters are dropped.
+public struct QueryCompiler {
+    private let analyzer = GermanAnalyzer()
+
+    /// Creates a compiler.
+    public init() {}
+
+    /// The compiled form of `node`.
+    public func compile(_ node: QueryNode) throws(QueryError) -> CompiledQuery {
+        var section: String?
+        var author: String?
+        var parts: [QueryNode]
+        if case .all(let children) = node { parts = children } else { parts = [node] }
+        // author:/section: narrow the whole query; they are SQL filters, not FTS5 columns.
+        var searched: [QueryNode] = []
+        for part in parts {
+            guard case .field(let name, let operand) = part, name != "title" else {
+                searched.append(part)
+                continue
+            }
+            let value = plainText(operand)
+            if value.isEmpty { throw QueryError("\(name): needs a value, e.g. \(name):Sport") }
+            if name == "section" { section = value } else { author = value }
+        }
+        parts = searched
+        var positives: [String] = []
+        collectPositives(node, into: &positives)
+        if parts.isEmpty {
+            return CompiledQuery(expression: "", section: section, author: author, positiveTerms: [])
+        }
+        guard let expression = try expression(for: parts.count == 1 ? parts[0] : .all(parts), top: true) else {
+            throw QueryError("nothing to search for: the query has no words")
+        }
+        return CompiledQuery(expression: expression, section: section, author: author, positiveTerms: positives)
+    }
+
+    /// An FTS5 expression where any of `terms` may match (stopwords left out unless nothing else is left).
+    public func anyOf(_ terms: [String]) -> String? {
+        let meaningful = terms.filter { !Stopwords.contains($0) }
+        let chosen = (meaningful.isEmpty ? terms : meaningful).compactMap { quoted($0, prefix: false) }
+        let unique = chosen.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return unique.isEmpty ? nil : unique.joined(separator: " OR ")
+    }
+
+    private func expression(for node: QueryNode, top: Bool) throws(QueryError) -> String? {
+        switch node {
+        case .word(let text, let prefix):
+            return quoted(text, prefix: prefix)
+        case .phrase(let text):
+            return quoted(text, prefix: false)
+        case .field(let name, let operand):
+            guard name == "title" else {
+                throw QueryError("\(name): can only narrow the whole query, not a part of an OR or NOT")
+            }
+            return try expression(for: operand, top: false).map { "title : (\($0))" }
+        case .not:
+            throw QueryError("a query needs at least one word to look for, not only words to exclude")
+        case .any(let alternatives):
+            var compiled: [String] = []
+            for alternative in alternatives {
+                if case .not = alternative {
+                    throw QueryError("OR cannot combine with an excluded word on its own; exclude after the words")
+                }
+                if let e = try expression(for: alternative, top: false) { compiled.append(e) }
+            }
+            if compiled.isEmpty { return nil }
+            return compiled.count == 1 ? compiled[0] : "(" + compiled.joined(separator: " OR ") + ")"
+        case .all(let parts):
+            var positives: [String] = []
+            var negatives: [String] = []
+            for part in parts {
+                if case .not(let excluded) = part {
+                    if case .not(let doubled) = excluded {
+                        if let e = try expression(for: doubled, top: false) { positives.append(e) }
+                    } else if let e = try expression(for: excluded, top: false) {
+                        negatives.append(e)
+                    }
+                } else if let e = try expression(for: part, top: false) {
+                    positives.append(e)
+                }
+            }
+            if positives.isEmpty {
+                if negatives.isEmpty { return nil }
+                throw QueryError("a query needs at least one word to look for, not only words to exclude")
+            }
+            var result = positives.count == 1 ? positives[0] : "(" + positives.joined(separator: " AND ") + ")"
+            for negative in negatives { result = "(\(result) NOT \(negative))" }
+            return result
+        }
+    }
+
+    /// `text` as an FTS5 string (a phrase of its tokens), or nil when it has no word characters.
+    func quoted(_ text: String, prefix: Bool) -> String? {
+        let tokens = analyzer.tokens(text, mode: prefix ? .queryPrefix : .query)
+        guard !tokens.isEmpty else { return nil }
+        // Only the words themselves go to FTS5, separated by spaces: no quotes, no syntax.
+        let utf8 = Array(text.utf8)
+        let words = tokens.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }
+        return "\"" + words.joined(separator: " ") + "\"" + (prefix ? " *" : "")
+    }
+
+    private func plainText(_ node: QueryNode) -> String {
+        switch node {
+        case .word(let text, _), .phrase(let text): text
+        case .field(_, let operand): plainText(operand)
+        case .all(let parts), .any(let parts): parts.map(plainText).joined(separator: " ")
+        case .not: ""
+        }
+    }
+
+    private func collectPositives(_ node: QueryNode, into terms: inout [String]) {
+        switch node {
+        case .word(let text, _), .phrase(let text): terms.append(text)
+        case .field(let name, let operand): if name == "title" { collectPositives(operand, into: &terms) }
+        case .all(let parts), .any(let parts): parts.forEach { collectPositives($0, into: &terms) }
+        case .not: break
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import IndexStore
+
+/// The `--db` option shared by every subcommand that uses an index.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: "The index file (default: $STICHWORT_DB, else ./stichwort.db).")
+    var db: String?
+
+    /// The path in effect.
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        if let environment = ProcessInfo.processInfo.environment["STICHWORT_DB"], !environment.isEmpty {
+            return environment
+        }
+        return "stichwort.db"
+    }
+
+    /// Opens the index, turning failures into one line and exit code 3.
+    func open(_ access: ArticleIndex.Access) throws -> ArticleIndex {
+        do {
+            return try ArticleIndex(path: path, access: access)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+}
