@@ -32,11 +32,13 @@ let package = Package(
                 "ArticleExtraction", "GermanAnalysis", "IndexStore", "Ingestion", "Query",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "GermanAnalysisTests", dependencies: ["GermanAnalysis"]),
-        .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction", "HTMLTree"]),
-        .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "ArticleModel"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "IndexStore", "ArticleModel"]),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "IndexStore", "Query"]),
-        .testTarget(name: "CLITests", dependencies: ["stichwort"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GermanAnalysisTests", dependencies: ["GermanAnalysis", "TestSupport"]),
+        .testTarget(
+            name: "ArticleExtractionTests", dependencies: ["ArticleExtraction", "HTMLTree", "TestSupport"]),
+        .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "ArticleModel", "TestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "IndexStore", "ArticleModel", "TestSupport"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "IndexStore", "Query", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["stichwort", "Ingestion", "TestSupport"]),
     ]
 )

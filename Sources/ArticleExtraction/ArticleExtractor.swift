@@ -62,8 +62,14 @@ enum HTMLArticle {
             url: metadata.url, language: metadata.language)
         var paragraphs: [String] = []
         let titleKey = comparable(metadata.title)
-        for block in BlockCollector.blocks(of: container) {
+        let sectionKey = comparable(metadata.section)
+        let blocks = BlockCollector.blocks(of: container)
+        // Short lines above the headline are kickers, datelines and breadcrumbs.
+        let headline = blocks.firstIndex { $0.kind == "h1" } ?? -1
+        for (position, block) in blocks.enumerated() {
             let text = block.text
+            if position < headline && text.count < 50 { continue }
+            if !sectionKey.isEmpty && comparable(text) == sectionKey { continue }
             if BoilerplateRules.isBoilerplateLine(text) { continue }
             // Lists of links (related articles, tag clouds) and link-only lines.
             if block.linkDensity > 0.5 && text.count < 300 { continue }

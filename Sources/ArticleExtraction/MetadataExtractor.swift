@@ -64,7 +64,7 @@ enum MetadataExtractor {
             meta["dc.creator"], meta["byl"].map(stripBylinePrefix), authorInPage(root))
         result.section = first(
             meta["article:section"], JSONLD.string(article["articleSection"]), meta["section"],
-            meta["og:section"], meta["category"])
+            meta["og:section"], meta["category"], breadcrumbSection(root))
         result.jsonBody = JSONLD.string(article["articleBody"]) ?? ""
         return result
     }
@@ -121,6 +121,20 @@ enum MetadataExtractor {
             t.removeFirst(prefix.count)
         }
         return t
+    }
+
+    /// The last entry of a breadcrumb trail ("Startseite › Politik" → "Politik").
+    private static func breadcrumbSection(_ root: HTMLElement) -> String? {
+        let trail = root.firstDescendant { element in
+            BoilerplateRules.words(of: element).contains { $0 == "breadcrumb" || $0 == "breadcrumbs" }
+        }
+        guard let trail else { return nil }
+        let links = trail.descendants(where: { $0.name == "a" || $0.name == "span" || $0.name == "li" })
+        let names = (links.isEmpty ? [trail] : links).map { collapse($0.textContent) }
+        let home: Set<String> = ["startseite", "home", "homepage", "start", "news", "nachrichten"]
+        let candidate = names.last { !$0.isEmpty && !home.contains($0.lowercased()) && !$0.contains("›") }
+        guard let candidate, candidate.count <= 40 else { return nil }
+        return candidate
     }
 
     /// An author marked in the page: `itemprop=author`, `rel=author`, or a byline element.

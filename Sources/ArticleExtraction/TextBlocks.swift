@@ -20,11 +20,12 @@ struct BlockCollector {
     private var currentLinks = 0
     private var currentKind = "p"
     private var pendingSpace = false
+    private var lastWasBreak = false
 
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
         "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "caption",
-        "figure", "address", "center", "hr", "br", "body", "details", "summary", "hgroup",
+        "figure", "address", "center", "hr", "body", "details", "summary", "hgroup",
     ]
 
     /// Collects the blocks of `element`.
@@ -46,7 +47,9 @@ struct BlockCollector {
             currentKind = element.name
         }
         if element.name == "br" {
-            flush()
+            // One <br> breaks a line inside the paragraph; two in a row end the paragraph.
+            if lastWasBreak { flush() } else { pendingSpace = true }
+            lastWasBreak = true
             return
         }
         if element.name == "img" {
@@ -75,6 +78,7 @@ struct BlockCollector {
                 current.unicodeScalars.append(" ")
             }
             pendingSpace = false
+            lastWasBreak = false
             current.unicodeScalars.append(scalar)
             added += 1
         }
@@ -88,5 +92,6 @@ struct BlockCollector {
         current = ""
         currentLinks = 0
         pendingSpace = false
+        lastWasBreak = false
     }
 }

@@ -172,7 +172,9 @@ public enum EncodingDetector {
                 i += 1
                 while i < tag.count && tag[i] != quote { value.append(tag[i]); i += 1 }
             } else {
-                while i < tag.count && tag[i] != 0x20 && tag[i] != 0x2F && tag[i] != 0x3E && tag[i] != 0x3B {
+                while i < tag.count && tag[i] != 0x20 && tag[i] != 0x2F && tag[i] != 0x3E && tag[i] != 0x3B
+                    && tag[i] != 0x22 && tag[i] != 0x27
+                {
                     value.append(tag[i])
                     i += 1
                 }

@@ -3,8 +3,9 @@ internal import CLibXML2
 /// A page parsed by libxml2's forgiving HTML parser (http://xmlsoft.org/html/libxml-HTMLparser.html),
 /// turned into an `HTMLElement` tree.
 ///
-/// The parser runs with RECOVER, NONET (no network), NOERROR/NOWARNING (no stderr noise) and COMPACT;
-/// never HUGE, so libxml2 keeps its own limits. Scripts, styles and comments are dropped while the
+/// The parser runs with RECOVER, NONET (no network), NOERROR/NOWARNING (no stderr noise), COMPACT and
+/// IGNORE_ENC (the encoding we detected wins over the page's own `<meta>`, which would turn windows-1252
+/// quotes into C1 controls); never HUGE, so libxml2 keeps its own limits. Scripts, styles and comments are dropped while the
 /// tree is built.
 public struct HTMLDocument: Sendable {
     /// The root element (`html`).
@@ -23,7 +24,8 @@ public struct HTMLDocument: Sendable {
         defer { htmlFreeParserCtxt(context) }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue
+                | HTML_PARSE_IGNORE_ENC.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlCtxtReadMemory(context, pointer, Int32(buffer.count), "page.html", encoding, options)

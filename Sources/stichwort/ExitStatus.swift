@@ -10,14 +10,14 @@ enum ExitStatus: Int32 {
     /// `index` skipped some files (each reported); everything else was indexed.
     case partial = 2
     /// The command could not do its job: missing, foreign or damaged database, missing archive,
-    /// unreadable input, full disk.
+    /// unreadable input file, a query with nothing to look for, full disk.
     case failure = 3
     /// Another `index` or `rebuild` holds the index's lock (with `--no-wait`).
     case busy = 4
 
     static let documentation = """
         Exit codes: 0 done; 1 nothing found (no hits, PATH not indexed, `check` found problems); \
-        2 `index` skipped some files; 3 error (database, archive or input unusable, disk full); \
+        2 `index` skipped some files; 3 error (database, archive, input file or query unusable, disk full); \
         4 another run holds the index lock (--no-wait); 64 wrong command-line usage.
         """
 

@@ -16,4 +16,8 @@ struct Stichwort: ParsableCommand {
             IndexCommand.self, SearchCommand.self, ShowCommand.self, ExtractCommand.self,
             AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, RebuildCommand.self,
         ])
+
+    static func main() {
+        main(QueryArguments.normalize(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import GermanAnalysis
+import TestSupport
 import Testing
 
 /// The official Snowball 3.x vectors, read from `../shared` when present.
-private let vectorsDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/data/snowball-german/snowball-3.x")
+private let vectorsDirectory = TestPaths.sharedData?.appendingPathComponent("snowball-german/snowball-3.x")
 
 @Suite struct GermanStemmerTests {
     let stemmer = GermanStemmer()
@@ -21,9 +20,10 @@ private let vectorsDirectory = URL(fileURLWithPath: #filePath)
         #expect(stemmer.stem(word) == stem)
     }
 
-    @Test func officialVectors() throws {
+    @Test(.enabled(if: vectorsDirectory != nil, "needs ../shared/data/snowball-german"))
+    func officialVectors() throws {
+        let vectorsDirectory = try #require(vectorsDirectory)
         let vocabulary = vectorsDirectory.appendingPathComponent("voc.txt")
-        guard FileManager.default.fileExists(atPath: vocabulary.path) else { return }
         let words = try String(contentsOf: vocabulary, encoding: .utf8).split(separator: "\n")
         let stems = try String(
             contentsOf: vectorsDirectory.appendingPathComponent("output.txt"), encoding: .utf8

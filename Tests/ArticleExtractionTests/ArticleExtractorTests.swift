@@ -1,0 +1,168 @@
+import ArticleExtraction
+import ArticleModel
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct ArticleExtractorTests {
+    let extractor = ArticleExtractor()
+
+    func extract(_ html: String, fileName: String = "page.html") throws -> Article {
+        try extractor.extract(Array(html.utf8), fileName: fileName)
+    }
+
+    func page(head: String = "", body: String) -> String {
+        "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">\(head)</head><body>\(body)</body></html>"
+    }
+
+    static let paragraphs = """
+        <p>Der Gemeinderat hat am Dienstag den neuen Radweg entlang der Mulde beschlossen, der im Frühjahr gebaut wird.</p>
+        <p>Die Kosten von 1,2 Millionen Euro trägt zum großen Teil das Land, teilte die Stadtverwaltung mit.</p>
+        <p>Anwohner hatten sich seit Jahren für eine sichere Verbindung zwischen Altstadt und Bahnhof eingesetzt.</p>
+        """
+
+    @Test func seedPageKeepsTheArticleAndDropsItsBoilerplate() throws {
+        let url = TestPaths.corpus.appendingPathComponent("2022/08/putin-erdogan-drohnen.html")
+        let article = try extractor.extract([UInt8](try Data(contentsOf: url)), fileName: url.path)
+        #expect(article.title == "Wladimir Putin: Kreml-Chef ist völlig verzweifelt! Deshalb fleht er jetzt um Hilfe")
+        #expect(article.date.hasPrefix("2022-08-04"))
+        #expect(article.section == "Politik")
+        #expect(article.text.contains("CEO Haluk Bayraktar"))
+        #expect(article.text.contains("Getreidelieferungen"))
+        for boilerplate in [
+            "Artikel teilen", "Folgen Sie", "Lesen Sie auch", "Pinterest", "Savostyanov", "Impressum", "Horoskop",
+            "Themen", "Doppelgänger",
+        ] {
+            #expect(!article.text.contains(boilerplate), "\(boilerplate) leaked into the text")
+        }
+    }
+
+    @Test func blockBoundariesSeparateWordsAndInlineElementsDoNot() throws {
+        let html = page(body: "<article><h1>Titel</h1><p>Der CEO</p><p>Haluk Bayraktar sagte <b>Kampf</b>drohnen und <a href=x>Kreml</a>-Chef.</p><ul><li>eins</li><li>zwei</li></ul><p>Zeile<br>zwei</p></article>")
+        let text = try extract(html).text
+        #expect(text.contains("CEO\n\nHaluk"))
+        #expect(text.contains("Kampfdrohnen"))
+        #expect(text.contains("Kreml-Chef"))
+        #expect(text.contains("eins\n\nzwei"))
+        #expect(text.contains("Zeile zwei"))
+    }
+
+    @Test(arguments: [
+        ("<nav><a href=/>Startseite</a> <a href=/p>Politik</a></nav>", "Startseite"),
+        ("<div class=\"share-bar\">Artikel teilen: Facebook Twitter</div>", "Artikel teilen"),
+        ("<p class=\"social-follow\">Folgen Sie uns auf Instagram und TikTok!</p>", "Instagram"),
+        ("<aside><h3>Mehr zum Thema</h3><a href=/x>Anderer Artikel über Bahnstreiks</a></aside>", "Bahnstreiks"),
+        ("<p>Lesen Sie auch: <a href=/y>Kreml-Chef arbeitet mit Doppelgänger</a></p>", "Doppelgänger"),
+        ("<figure><img src=a.jpg><figcaption>Bild: picture alliance/dpa | Fotografin</figcaption></figure>", "Fotografin"),
+        ("<div id=\"cookie-banner\">Wir verwenden Cookies auf dieser Seite.</div>", "Cookies"),
+        ("<section class=\"comments\"><p>Leserkommentar: Das ist doch alles ganz falsch hier!</p></section>", "Leserkommentar"),
+        ("<div class=\"newsletter\">Jetzt den Newsletter abonnieren und nichts verpassen</div>", "Newsletter"),
+        ("<footer>© 2022 Zeitung · Impressum · Datenschutz</footer>", "Datenschutz"),
+        ("<form><label>Suche</label><input name=q><button>Suchbegriff absenden</button></form>", "Suchbegriff"),
+        ("<p>Foto: Max Muster/Stadtarchiv</p>", "Stadtarchiv"),
+        ("<div class=\"ad\">Anzeige: Ferienwohnung günstig zu vermieten</div>", "Ferienwohnung"),
+    ])
+    func boilerplateIsDropped(snippet: String, leaked: String) throws {
+        let html = page(body: "<article><h1>Neuer Radweg beschlossen</h1>\(Self.paragraphs)\(snippet)</article>\(snippet)")
+        let article = try extract(html)
+        #expect(article.text.contains("Radweg entlang der Mulde"))
+        #expect(!article.text.contains(leaked))
+    }
+
+    @Test func articleIsFoundWithoutSemanticMarkup() throws {
+        let html = page(body: """
+            <div id="top"><a href=/>Home</a> <a href=/a>Sport</a> <a href=/b>Kultur</a></div>
+            <div class="col-left"><ul><li><a href=/1>Anderer Artikel eins</a></li><li><a href=/2>Anderer Artikel zwei</a></li></ul></div>
+            <div class="col-main"><h1>Neuer Radweg beschlossen</h1>\(Self.paragraphs)</div>
+            """)
+        let article = try extract(html)
+        #expect(article.title == "Neuer Radweg beschlossen")
+        #expect(article.lead.hasPrefix("Der Gemeinderat"))
+        #expect(!article.text.contains("Anderer Artikel"))
+    }
+
+    @Test func openGraphAndMetaTagsGiveMetadata() throws {
+        let head = """
+            <title>Neuer Radweg | Lindenauer Anzeiger</title>
+            <meta property="og:title" content="Neuer Radweg beschlossen">
+            <meta property="article:published_time" content="2022-03-01T08:15:00+01:00">
+            <meta property="article:section" content="Lokales">
+            <meta name="author" content="Marta Kühnel">
+            <link rel="canonical" href="https://example.org/lokales/radweg">
+            """
+        let article = try extract(page(head: head, body: "<article>\(Self.paragraphs)</article>"))
+        #expect(article.title == "Neuer Radweg beschlossen")
+        #expect(article.date == "2022-03-01T08:15:00+01:00")
+        #expect(article.section == "Lokales")
+        #expect(article.author == "Marta Kühnel")
+        #expect(article.url == "https://example.org/lokales/radweg")
+        #expect(article.language == "de")
+    }
+
+    @Test func jsonLDGivesMetadata() throws {
+        let head = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
+            {"@type":"NewsArticle","headline":"Radweg kommt","datePublished":"2022-03-02","author":[{"@type":"Person","name":"A. Autorin"}],
+            "articleSection":"Verkehr","mainEntityOfPage":{"@id":"https://example.org/radweg"}}]}</script>
+            """
+        let article = try extract(page(head: head, body: "<div class=content>\(Self.paragraphs)</div>"))
+        #expect(article.title == "Radweg kommt")
+        #expect(article.date == "2022-03-02")
+        #expect(article.author == "A. Autorin")
+        #expect(article.section == "Verkehr")
+        #expect(article.url == "https://example.org/radweg")
+    }
+
+    @Test func titleTagLosesTheSiteNameAndTimeElementGivesTheDate() throws {
+        let head = "<title>Neuer Radweg beschlossen – Lindenauer Anzeiger</title>"
+        let body = "<article><time datetime=\"2022-03-03\">3. März</time>\(Self.paragraphs)</article>"
+        let article = try extract(page(head: head, body: body))
+        #expect(article.title == "Neuer Radweg beschlossen")
+        #expect(article.date == "2022-03-03")
+    }
+
+    @Test func bylineAndGermanDateLinesBecomeMetadata() throws {
+        let body = "<article><h1>Radweg</h1><p>Von Jonas Albrecht</p><p>5. August 2022</p>\(Self.paragraphs)</article>"
+        let article = try extract(page(body: body))
+        #expect(article.author == "Jonas Albrecht")
+        #expect(article.date == "2022-08-05")
+        #expect(article.lead.hasPrefix("Der Gemeinderat"))
+    }
+
+    @Test func latin1PageWithEntitiesIsDecoded() throws {
+        let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><h1>Stra&szlig;e</h1><p>Gr\u{FC}&szlig;e aus M&uuml;nchen \u{84}heute\u{93} \u{96} sch\u{F6}n, ganz sch\u{F6}n lange Zeile mit Text.</p></body></html>"
+        let bytes = html.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        let article = try extractor.extract(bytes, fileName: "alt.htm")
+        #expect(article.title == "Straße")
+        #expect(article.text.contains("Grüße aus München „heute“ – schön"))
+    }
+
+    @Test func plainTextArticlesFollowTheHeaderConvention() throws {
+        let text = "Title: Haushalt beschlossen\nDate: 24.11.2022\nAuthor: T. Reinhardt\nSection: Politik\n\nErster Absatz.\n\nZweiter Absatz\nmit Umbruch.\n\nLesen Sie auch: Anderes\n"
+        let article = try extract(text, fileName: "a.txt")
+        #expect(article.title == "Haushalt beschlossen")
+        #expect(article.date == "2022-11-24")
+        #expect(article.author == "T. Reinhardt")
+        #expect(article.section == "Politik")
+        #expect(article.lead == "Erster Absatz.")
+        #expect(article.body == "Zweiter Absatz mit Umbruch.")
+        let bare = try extract("Überschrift\n\nText des Artikels.", fileName: "b.TXT")
+        #expect(bare.title == "Überschrift" && bare.lead == "Text des Artikels.")
+    }
+
+    @Test func badFilesAreRefusedWithAReason() {
+        #expect(throws: ExtractionError.empty) { try extractor.extract([], fileName: "a.html") }
+        #expect(throws: ExtractionError.binary) { try extractor.extract([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 1], fileName: "a.html") }
+        #expect(throws: ExtractionError.tooLarge(bytes: 10, limit: 9)) {
+            try ArticleExtractor(maximumFileSize: 9).extract(Array("<p>xxxxxxx".utf8), fileName: "a.html")
+        }
+        #expect(throws: ExtractionError.noText) { try extract("<html><body><nav>Menü</nav></body></html>") }
+    }
+
+    @Test func deeplyNestedPagesDoNotExhaustTheStack() throws {
+        let depth = 20_000
+        let html = String(repeating: "<div>", count: depth) + "<p>Tief verschachtelter Text im Artikel.</p>" + String(repeating: "</div>", count: depth)
+        let article = try extract("<html><head><title>Tief</title></head><body>" + html + "</body></html>")
+        #expect(article.title == "Tief")
+    }
+}

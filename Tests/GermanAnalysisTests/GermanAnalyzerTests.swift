@@ -1,0 +1,84 @@
+import GermanAnalysis
+import Testing
+
+@Suite struct GermanAnalyzerTests {
+    let analyzer = GermanAnalyzer()
+
+    func terms(_ text: String, _ mode: AnalysisMode = .document) -> [String] {
+        analyzer.tokens(text, mode: mode).map(\.term)
+    }
+
+    @Test func foldsCaseUmlautsSharpSAndForeignDiacritics() {
+        #expect(terms("Erdoğan ERDOGAN erdogan") == ["erdogan", "erdogan", "erdogan"])
+        #expect(terms("Straße STRASSE Strasse") == ["strass", "strass", "strass"])
+        #expect(terms("München Muenchen MÜNCHEN") == ["munch", "munch", "munch"])
+        #expect(terms("Çelik Łódź Émile Søren") == ["celik", "lodz", "emil", "sor"])
+        #expect(terms("Kampfdrohnen Drohne Drohnen") == ["kampfdrohn", "drohn", "drohn"])
+    }
+
+    @Test func decomposedUmlautsReadLikeComposedOnes() {
+        // "Bäume" with U+0308 COMBINING DIAERESIS after the a.
+        #expect(terms("Ba\u{0308}ume") == terms("Bäume"))
+    }
+
+    @Test func softHyphensAndZeroWidthCharactersDoNotSplitWords() {
+        #expect(terms("Getreide\u{00AD}lieferung") == ["getreideliefer"])
+        #expect(terms("Drohnen\u{200B}hersteller") == terms("Drohnenhersteller"))
+    }
+
+    @Test func blockPunctuationSeparatesWords() {
+        #expect(terms("CEO Haluk,Bayraktar;auch:Kreml") == ["ceo", "haluk", "bayraktar", "auch", "kreml"])
+        #expect(terms("Kreml-Chef") == ["kreml", "chef"])
+    }
+
+    @Test func apostrophesInsideWordsJoin() {
+        #expect(terms("gibt's") == ["gibt"])
+        #expect(terms("Erdoğan’s") == ["erdogan"])
+    }
+
+    @Test func offsetsPointAtTheOriginalWords() {
+        let text = "Die Bäume in der Straße"
+        let utf8 = Array(text.utf8)
+        let tokens = analyzer.tokens(text)
+        let originals = tokens.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }
+        #expect(originals == ["Die", "Bäume", "in", "der", "Straße"])
+        #expect(tokens[1].start == 4 && tokens[1].end == 10)
+    }
+
+    @Test func prefixQueriesAreFoldedButNotStemmed() {
+        #expect(terms("Drohnenherst", .queryPrefix) == ["drohnenherst"])
+        #expect(terms("Münch", .queryPrefix) == ["munch"])
+        #expect(terms("Muench", .queryPrefix) == ["munch"])
+    }
+
+    @Test func numbersAndOtherScriptsStayWhole() {
+        #expect(terms("5G 2022 10.000") == ["5g", "2022", "10", "000"])
+        #expect(terms("Москва Αθήνα") == ["москва", "αθήνα"])
+    }
+
+    @Test func invalidUTF8SeparatesWordsWithoutCrashing() {
+        var bytes = Array("Straße".utf8)
+        bytes.insert(0xFF, at: 3)
+        bytes += [0xC3, 0x28, 0xE2, 0x82]  // broken sequences, one cut off at the end
+        var found: [String] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            analyzer.analyze(buffer, mode: .document) { term, _, _, _ in
+                found.append(String(decoding: term, as: UTF8.self))
+                return true
+            }
+        }
+        #expect(found == ["str", "ass"])
+    }
+
+    @Test func veryLongWordsAreCut() {
+        let long = String(repeating: "a", count: 5_000)
+        let tokens = analyzer.tokens(long)
+        #expect(tokens.count == 1)
+        #expect(tokens[0].term.utf8.count == GermanAnalyzer.maximumWordLength)
+        #expect(tokens[0].end == 5_000)
+    }
+
+    @Test func stemOnlyModeKeepsForeignLetters() {
+        #expect(terms("Café Häuser", .stemOnly) == ["café", "haus"])
+    }
+}

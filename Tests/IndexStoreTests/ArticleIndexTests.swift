@@ -1,0 +1,159 @@
+import ArticleModel
+import Foundation
+import IndexStore
+import TestSupport
+import Testing
+
+@Suite struct ArticleIndexTests {
+    let directory = TemporaryDirectory()
+
+    func makeIndex() throws -> ArticleIndex {
+        try ArticleIndex(path: directory.path("index.db"), access: .write)
+    }
+
+    func file(_ path: String, hash: String = "0123456789abcdef") -> IndexedFile {
+        IndexedFile(path: path, size: 100, mtime: 1, hash: hash)
+    }
+
+    static let drones = Article(
+        title: "Putin bittet Erdoğan um Hilfe", date: "2022-08-04", section: "Politik",
+        lead: "Das türkische Unternehmen Baykar stellt Bayraktar-Kampfdrohnen her.",
+        body: "Putin soll mehrere Hundert Drohnen aus dem Iran erhalten haben. Die Straßenbäume blühen.")
+    static let weather = Article(
+        title: "Hitzewelle erreicht die Stadt", date: "2022-07-19", section: "Wetter",
+        lead: "Bis zu 38 Grad werden erwartet.", body: "Die Freibäder öffnen länger.")
+
+    func search(_ index: ArticleIndex, _ expression: String) throws -> [Hit] {
+        try index.search(SearchRequest(expression: expression))
+    }
+
+    @Test func insertedArticlesAreFoundWithHighlightedOriginalWords() throws {
+        let index = try makeIndex()
+        try index.write {
+            try index.insert(Self.drones, file: file("2022/08/a.html"))
+            try index.insert(Self.weather, file: file("2022/07/b.html"))
+        }
+        let hits = try search(index, "\"erdogan\"")
+        #expect(hits.map(\.path) == ["2022/08/a.html"])
+        let drones = try search(index, "\"Drohne\"")
+        #expect(drones.first?.snippet.contains("[Drohnen]") == true)
+        let trees = try search(index, "\"strassenbaume\"")
+        #expect(trees.first?.snippet.contains("[Straßenbäume]") == true)
+        #expect(try search(index, "\"freibad\"").map(\.path) == ["2022/07/b.html"])
+        #expect(try index.check().isEmpty)
+    }
+
+    @Test func titleMatchesRankAboveBodyMatches() throws {
+        let index = try makeIndex()
+        try index.write {
+            try index.insert(Article(title: "Bericht", lead: "Ein Text über das Wetter am Wochenende."), file: file("body.html"))
+            try index.insert(Article(title: "Wetter am Wochenende", lead: "Ein Text."), file: file("title.html"))
+        }
+        #expect(try search(index, "\"wetter\"").map(\.path) == ["title.html", "body.html"])
+    }
+
+    @Test func filtersAndDateOrder() throws {
+        let index = try makeIndex()
+        try index.write {
+            try index.insert(Self.drones, file: file("a.html"))
+            try index.insert(Self.weather, file: file("b.html"))
+        }
+        var request = SearchRequest(expression: "\"die\"")
+        request.order = .date
+        #expect(try index.search(request).map(\.path) == ["a.html", "b.html"])
+        request.section = "wetter"
+        #expect(try index.search(request).map(\.path) == ["b.html"])
+        request.section = nil
+        request.since = "2022-08-01"
+        #expect(try index.count(request) == 1)
+        request.since = nil
+        request.until = "2022-07-19"
+        #expect(try index.search(request).map(\.path) == ["b.html"])
+    }
+
+    @Test func replaceMoveAndDeleteKeepTheFullTextIndexConsistent() throws {
+        let index = try makeIndex()
+        let id = try index.write { try index.insert(Self.drones, file: file("a.html")) }
+        try index.write {
+            try index.replace(Self.weather, file: IndexedFile(id: id, path: "a.html", size: 5, mtime: 2, hash: "1111111111111111"))
+        }
+        #expect(try search(index, "\"erdogan\"").isEmpty)
+        #expect(try search(index, "\"hitzewelle\"").map(\.path) == ["a.html"])
+        try index.write { try index.updateFile(IndexedFile(id: id, path: "moved/a.html", size: 5, mtime: 3, hash: "1111111111111111")) }
+        #expect(try index.article(atPath: "moved/a.html")?.article.title == Self.weather.title)
+        #expect(try index.article(atPath: "a.html") == nil)
+        try index.write { try index.delete(id: id) }
+        #expect(try search(index, "\"hitzewelle\"").isEmpty)
+        #expect(try index.documentCount() == 0)
+        #expect(try index.check().isEmpty)
+    }
+
+    @Test func aFailedBatchLeavesTheIndexAsItWas() throws {
+        let index = try makeIndex()
+        try index.write { try index.insert(Self.drones, file: file("a.html")) }
+        struct Interrupted: Error {}
+        #expect(throws: (any Error).self) {
+            try index.write {
+                try index.insert(Self.weather, file: file("b.html"))
+                throw Interrupted()
+            }
+        }
+        #expect(try index.documentCount() == 1)
+        #expect(try search(index, "\"hitzewelle\"").isEmpty)
+        #expect(try index.check().isEmpty)
+    }
+
+    @Test func statisticsCountDocumentsAndSections() throws {
+        let index = try makeIndex()
+        try index.write {
+            try index.insert(Self.drones, file: file("a.html"))
+            try index.insert(Self.weather, file: file("b.html"))
+        }
+        let stats = try index.statistics()
+        #expect(stats.documents == 2)
+        #expect(stats.terms > 10)
+        #expect(stats.sections.map(\.name).sorted() == ["Politik", "Wetter"])
+        #expect(stats.dateRange?.first == "2022-07-19")
+        #expect(stats.databaseBytes > 0)
+    }
+
+    @Test func missingAndForeignFilesGiveClearErrors() throws {
+        #expect {
+            _ = try ArticleIndex(path: directory.path("missing.db"), access: .read)
+        } throws: { error in
+            "\(error)".hasPrefix("no index at")
+        }
+        let text = directory.write("notes.db", "just some text, not a database at all, long enough to be read")
+        #expect {
+            _ = try ArticleIndex(path: text, access: .read)
+        } throws: { error in
+            "\(error)".contains("is not a Stichwort index")
+        }
+        let other = directory.path("other.db")
+        try Connection(path: other, mode: .create).execute("CREATE TABLE t(x)")
+        #expect {
+            _ = try ArticleIndex(path: other, access: .write)
+        } throws: { error in
+            "\(error)".contains("is not a Stichwort index")
+        }
+    }
+
+    @Test func anotherAnalyzerVersionIsRefusedUntilRebuilt() throws {
+        let path = directory.path("index.db")
+        do {
+            let index = try ArticleIndex(path: path, access: .write)
+            try index.write { try index.insert(Self.drones, file: file("a.html")) }
+        }
+        try Connection(path: path, mode: .readWrite).execute("UPDATE meta SET value = 'german_v0' WHERE key = 'analyzer'")
+        #expect {
+            _ = try ArticleIndex(path: path, access: .write)
+        } throws: { error in
+            "\(error)".contains("run `stichwort rebuild")
+        }
+        let maintenance = try ArticleIndex(path: path, access: .maintain)
+        #expect(try maintenance.check().contains { $0.contains("german_v0") })
+        try maintenance.rebuild()
+        let index = try ArticleIndex(path: path, access: .read)
+        #expect(try search(index, "\"erdogan\"").count == 1)
+    }
+}

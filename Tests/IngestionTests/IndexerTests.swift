@@ -1,0 +1,92 @@
+import Foundation
+import IndexStore
+import Ingestion
+import Query
+import TestSupport
+import Testing
+
+@Suite struct IndexerTests {
+    let archive = TemporaryDirectory()
+    let work = TemporaryDirectory()
+
+    func page(_ title: String, _ text: String) -> String {
+        "<html><head><meta charset=utf-8><title>\(title)</title></head><body><article><h1>\(title)</h1><p>\(text)</p></article></body></html>"
+    }
+
+    func paths(_ index: ArticleIndex, _ query: String) throws -> [String] {
+        try Searcher(index: index).search(query).hits.map(\.path).sorted()
+    }
+
+    @Test func indexesThenFollowsChangesMovesAndDeletions() throws {
+        archive.write("2022/01/a.html", page("Erster Artikel", "Die Mulde führt Hochwasser."))
+        archive.write("2022/01/b.html", page("Zweiter Artikel", "Der Marathon endete mit einem Rekord."))
+        archive.write("2022/02/c.txt", "Title: Dritter Artikel\n\nDas Freibad öffnet wieder.")
+        archive.write("2022/02/d.html", page("Vierter Artikel", "Die Luchse im Tierpark wachsen."))
+        let index = try ArticleIndex(path: work.path("index.db"), access: .write)
+        let indexer = Indexer(index: index)
+        let first = try indexer.run(root: archive.url.path)
+        #expect(first.added == 4 && first.failures.isEmpty && first.documents == 4)
+
+        let noOp = try indexer.run(root: archive.url.path)
+        #expect(noOp.unchanged == 4 && noOp.added + noOp.changed + noOp.moved + noOp.removed == 0)
+
+        archive.write("2022/01/a.html", page("Erster Artikel", "Die Mulde führt Hochwasser. Neu: Sandsäcke."))
+        try FileManager.default.createDirectory(at: archive.url.appendingPathComponent("moved"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: archive.path("2022/01/b.html"), toPath: archive.path("moved/b.html"))
+        try FileManager.default.removeItem(atPath: archive.path("2022/02/d.html"))
+        archive.write("2022/03/e.html", page("Fünfter Artikel", "Ein Solarpark geht ans Netz."))
+        let update = try indexer.run(root: archive.url.path)
+        #expect(update.changed == 1 && update.moved == 1 && update.removed == 1 && update.added == 1)
+        #expect(update.documents == 4)
+        #expect(try paths(index, "Sandsäcke") == ["2022/01/a.html"])
+        #expect(try paths(index, "Marathon") == ["moved/b.html"])
+        #expect(try paths(index, "Luchse").isEmpty)
+        #expect(try paths(index, "Solarpark") == ["2022/03/e.html"])
+        #expect(try index.check().isEmpty)
+
+        // Touched (new mtime, same bytes): bookkeeping only.
+        let future = Date().addingTimeInterval(3600)
+        try FileManager.default.setAttributes([.modificationDate: future], ofItemAtPath: archive.path("2022/03/e.html"))
+        let touch = try indexer.run(root: archive.url.path)
+        #expect(touch.changed == 0 && touch.added == 0 && touch.touched == 1 && touch.unchanged == 3)
+    }
+
+    @Test func badFilesAreReportedAndSkippedWhileTheRestIsIndexed() throws {
+        archive.write("good.html", page("Guter Artikel", "Der Stadtrat tagt am Montag."))
+        archive.write("empty.html", [])
+        archive.write("binary.html", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0x02])
+        archive.write("notes.pdf", "ignored: not an article extension")
+        archive.write(".hidden/secret.html", page("Versteckt", "Geheim."))
+        try FileManager.default.createDirectory(atPath: archive.path("folder.html"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: archive.path("loop"), withDestinationPath: archive.url.path)
+        try FileManager.default.createSymbolicLink(atPath: archive.path("link.html"), withDestinationPath: archive.path("good.html"))
+        #expect(mkfifo(archive.path("pipe.html"), 0o644) == 0)
+        let index = try ArticleIndex(path: work.path("index.db"), access: .write)
+        var reported: [String] = []
+        let report = try Indexer(index: index).run(root: archive.url.path, failed: { path, _ in reported.append(path) })
+        #expect(report.added == 1)
+        #expect(reported.sorted() == ["binary.html", "empty.html"])
+        #expect(try paths(index, "Stadtrat") == ["good.html"])
+        #expect(try paths(index, "Geheim").isEmpty)
+    }
+
+    @Test func aMissingArchiveIsAFatalError() throws {
+        let index = try ArticleIndex(path: work.path("index.db"), access: .write)
+        #expect {
+            _ = try Indexer(index: index).run(root: archive.path("nowhere"))
+        } throws: { error in
+            "\(error)".contains("does not exist")
+        }
+    }
+
+    @Test func theLockAdmitsOneWriter() throws {
+        let database = work.path("index.db")
+        let first = try IndexLock(databasePath: database, wait: false)
+        #expect {
+            _ = try IndexLock(databasePath: database, wait: false)
+        } throws: { error in
+            "\(error)".contains("another stichwort run")
+        }
+        withExtendedLifetime(first) {}
+    }
+}

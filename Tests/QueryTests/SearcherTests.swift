@@ -1,0 +1,71 @@
+import ArticleModel
+import IndexStore
+import Query
+import TestSupport
+import Testing
+
+@Suite struct SearcherTests {
+    let directory = TemporaryDirectory()
+
+    func makeIndex() throws -> ArticleIndex {
+        let index = try ArticleIndex(path: directory.path("index.db"), access: .write)
+        let articles = [
+            ("a.html", Article(title: "Schiffe im Schwarzen Meer", date: "2022-08-01", section: "Politik", lead: "Die Getreidelieferungen laufen wieder über das Schwarze Meer.")),
+            ("b.html", Article(title: "Baden-Württemberg feiert", date: "2022-06-01", section: "Lokales", lead: "Das Land Baden-Württemberg feiert ein Fest am Meer.")),
+            ("c.html", Article(title: "Drohnen über der Stadt", date: "2022-09-01", section: "Lokales", lead: "Eine Drohne liefert Medikamente.")),
+        ]
+        try index.write {
+            for (path, article) in articles {
+                try index.insert(article, file: IndexedFile(path: path, size: 1, mtime: 1, hash: "0000000000000000"))
+            }
+        }
+        return index
+    }
+
+    @Test func phrasesAreAnalysedAndKeepTheirOrder() throws {
+        let searcher = Searcher(index: try makeIndex())
+        #expect(try searcher.search("\"Schwarze Meer\"").hits.map(\.path) == ["a.html"])
+        #expect(try searcher.search("\"Meer Schwarze\"").total == 0)
+    }
+
+    @Test func fallsBackToAnyWordWhenAllTogetherFindNothing() throws {
+        let searcher = Searcher(index: try makeIndex())
+        let result = try searcher.search("Drohne Getreide")
+        #expect(result.fellBackToAnyWord)
+        #expect(result.total == 1)
+        let none = try searcher.search("Zebra Giraffe")
+        #expect(none.total == 0 && !none.fellBackToAnyWord)
+    }
+
+    @Test func sectionFieldAndOptionsNarrow() throws {
+        let searcher = Searcher(index: try makeIndex())
+        #expect(try searcher.search("Meer section:Lokales").hits.map(\.path) == ["b.html"])
+        var options = SearchOptions()
+        options.order = .date
+        #expect(try searcher.search("Meer OR Drohne", options: options).hits.map(\.path) == ["c.html", "a.html", "b.html"])
+    }
+
+    /// Whatever a user types gives hits, no hits or a `QueryError`, never an SQLite error.
+    @Test func hostileQueriesReturnCleanly() throws {
+        let searcher = Searcher(index: try makeIndex())
+        let hostile = [
+            "\"", "\"\"", "\"Meer", "Meer\"", "(", ")", "((((", "))))", "(Meer", "Meer)", "*", "**", "Meer*",
+            "*Meer", "^", "^Meer", ":", "title:", ":Meer", "section:", "author:", "foo:bar", "NEAR(", "NEAR(a b",
+            "NEAR(a, b, 3)", "AND", "OR", "NOT", "-", "--", "- -Meer", "Meer AND", "OR Meer", "NOT Meer", "Meer NOT",
+            "'; DROP TABLE article; --", "1 OR 1=1", "Meer' OR '1'='1", "SELECT * FROM article", "{title}: Meer",
+            "title:(Meer OR", "c++", "C#", "\u{0}\u{1}\u{7}", "Meer\u{0}Drohne", "\u{202E}Meer", "der die das und",
+            String(repeating: "Meer ", count: 1_000), String(repeating: "x", count: 5_000), "Baden-Württemberg",
+            "🙂🙃", "Ωmega", "%_%", "\\", "Meer\\", "+Meer", "~Meer", "Meer~2", "\"Meer\" \"", "title:\"",
+        ]
+        #expect(hostile.count >= 30)
+        for query in hostile {
+            do {
+                _ = try searcher.search(query)
+            } catch let error as QueryError {
+                #expect(!error.description.lowercased().contains("sqlite"), "\(query)")
+            } catch {
+                Issue.record("query \(query.prefix(40)) failed with \(error)")
+            }
+        }
+    }
+}
