@@ -7,12 +7,8 @@ extension ArticleIndex {
     public func write<T>(_ body: () throws -> T) throws(IndexError) -> T {
         do {
             return try connection.transaction(body)
-        } catch let error as SQLiteError {
-            throw IndexError.from(error, path: path)
-        } catch let error as IndexError {
-            throw error
         } catch {
-            throw .sqlite(SQLiteError(code: 1, message: "\(error)"))
+            throw IndexError.from(any: error, path: path)
         }
     }
 

@@ -40,12 +40,8 @@ public final class ArticleIndex {
             if access != .read {
                 try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
             }
-        } catch let error as SQLiteError {
-            throw IndexError.from(error, path: path)
-        } catch let error as IndexError {
-            throw error
         } catch {
-            throw .sqlite(SQLiteError(code: 1, message: "\(error)"))
+            throw IndexError.from(any: error, path: path)
         }
         try validate(allowOtherAnalyzer: access == .maintain)
     }
@@ -55,19 +51,19 @@ public final class ArticleIndex {
     }
 
     private func createSchema() throws(SQLiteError) {
+        // Not `transaction(_:)`: that one is generic over any error, this keeps the SQLite code typed.
         try connection.execute("PRAGMA journal_mode=WAL")
+        try connection.execute("BEGIN IMMEDIATE")
         do {
-            try connection.transaction {
-                try connection.execute(Schema.createTables)
-                try connection.execute(Schema.createFullText)
-                try setMeta(MetaKey.format, Schema.formatName)
-                try setMeta(MetaKey.schema, Schema.version)
-                try setMeta(MetaKey.analyzer, AnalyzerVersion.tokenizerName)
-            }
-        } catch let error as SQLiteError {
-            throw error
+            try connection.execute(Schema.createTables)
+            try connection.execute(Schema.createFullText)
+            try setMeta(MetaKey.format, Schema.formatName)
+            try setMeta(MetaKey.schema, Schema.version)
+            try setMeta(MetaKey.analyzer, AnalyzerVersion.tokenizerName)
+            try connection.execute("COMMIT")
         } catch {
-            throw SQLiteError(code: 1, message: "\(error)")
+            try? connection.execute("ROLLBACK")
+            throw error
         }
     }
 

@@ -18,6 +18,8 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
     case corrupt(path: String, reason: String)
     /// Any other SQLite failure.
     case sqlite(SQLiteError)
+    /// A change was rolled back because the code making it failed.
+    case aborted(reason: String)
 
     /// One line for the user.
     public var description: String {
@@ -40,6 +42,17 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
             "\(path) is damaged (\(reason)): run `stichwort check`, then `stichwort rebuild` or index anew"
         case .sqlite(let error):
             "database error: \(error.message) (SQLite code \(error.code))"
+        case .aborted(let reason):
+            "the change was rolled back: \(reason)"
+        }
+    }
+
+    /// Maps any error thrown while working on `path` to an `IndexError`.
+    public static func from(any error: any Error, path: String) -> IndexError {
+        switch error {
+        case let error as IndexError: error
+        case let error as SQLiteError: from(error, path: path)
+        default: .aborted(reason: "\(error)")
         }
     }
 

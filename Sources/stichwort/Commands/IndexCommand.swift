@@ -29,11 +29,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
-        let lock: IndexLock
-        do { lock = try IndexLock(databasePath: database.path, wait: !noWait) } catch {
-            if case .busy = error { throw fail(error.description, .busy) }
-            throw fail(error.description)
-        }
+        let lock = try acquireWriterLock(database, noWait: noWait)
         defer { withExtendedLifetime(lock) {} }
         let index = try database.open(.write)
         do {

@@ -16,11 +16,7 @@ struct RebuildCommand: ParsableCommand {
     @Flag(help: "Exit at once (code 4) when another run is updating the index.") var noWait = false
 
     func run() throws {
-        let lock: IndexLock
-        do { lock = try IndexLock(databasePath: database.path, wait: !noWait) } catch {
-            if case .busy = error { throw fail(error.description, .busy) }
-            throw fail(error.description)
-        }
+        let lock = try acquireWriterLock(database, noWait: noWait)
         defer { withExtendedLifetime(lock) {} }
         let index = try database.open(.maintain)
         do {
