@@ -20,6 +20,8 @@ public enum ArchiveError: Error, Sendable, CustomStringConvertible {
     case notADirectory(String)
     /// The archive root cannot be read.
     case unreadable(String, reason: String)
+    /// The archive root holds no articles although the index has some.
+    case empty(String, indexed: Int)
 
     /// One line for the user.
     public var description: String {
@@ -27,6 +29,9 @@ public enum ArchiveError: Error, Sendable, CustomStringConvertible {
         case .missing(let path): "archive folder \(path) does not exist"
         case .notADirectory(let path): "\(path) is not a folder"
         case .unreadable(let path, let reason): "cannot read archive folder \(path): \(reason)"
+        case .empty(let path, let indexed):
+            "archive folder \(path) has no articles; refusing to remove all \(indexed) indexed ones "
+                + "(is a disk unmounted? use --allow-empty to empty the index)"
         }
     }
 }
@@ -52,6 +57,7 @@ public struct ArchiveWalker: Sendable {
             throw .unreadable(root, reason: String(cString: strerror(errno)))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(root) }
+
         guard let top = opendir(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
         closedir(top)
         var files: [ArchiveFile] = []
@@ -85,6 +91,12 @@ public struct ArchiveWalker: Sendable {
         }
         files.sort { $0.path < $1.path }
         return (files, unreadable.sorted())
+    }
+
+    /// True when `path` is a directory now.
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// True when `name` ends in one of the indexed extensions.

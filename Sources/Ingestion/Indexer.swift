@@ -23,6 +23,9 @@ public struct Indexer {
         public var maximumFileSize = 20_000_000
         /// Article text beyond this many characters is cut.
         public var maximumTextLength = 1_000_000
+        /// Let a run over an empty archive folder remove every indexed article (off: an empty folder
+        /// is more often an unmounted disk than a deleted archive).
+        public var allowEmptyArchive = false
         /// Creates the default options.
         public init() {}
     }
@@ -66,6 +69,9 @@ public struct Indexer {
         }
         let known: [String: IndexedFile]
         do { known = try index.indexedFiles() } catch { throw .index(error) }
+        if walk.files.isEmpty && !known.isEmpty && !options.allowEmptyArchive {
+            throw .archive(.empty(root, indexed: known.count))
+        }
 
         var candidates: [ArchiveFile] = []
         var present = Set<String>()
@@ -101,12 +107,14 @@ public struct Indexer {
         }
         let gone = vanished.values.flatMap { $0 }
         if !gone.isEmpty {
+            // An unmounted or vanished archive must not empty the index.
+            guard ArchiveWalker.isDirectory(root) else { throw .archive(.missing(root)) }
             do {
                 try index.write {
                     for file in gone { try index.delete(id: file.id) }
                 }
             } catch { throw .index(error) }
-            report.removed = gone.count
+            report.removed += gone.count
         }
         do {
             if report.added + report.changed + report.removed > 0 { try index.mergeSegments() }
@@ -126,6 +134,8 @@ public struct Indexer {
         case possibleMove(IndexedFile, bytes: [UInt8])
         /// Extracted content.
         case extracted(IndexedFile, Article)
+        /// Gone between the walk and the read: it counts as deleted.
+        case vanished
         case failed(String)
     }
 
@@ -145,10 +155,15 @@ public struct Indexer {
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
             let file = batch[i]
             let contents: FileReader.Contents
-            do {
-                contents = try FileReader.read(root + "/" + file.path, maximumSize: maximumFileSize)
-            } catch {
-                shared[i] = .failed("\(error)")
+            switch Result(catching: { () throws(FileReader.Failure) in
+                try FileReader.read(root + "/" + file.path, maximumSize: maximumFileSize)
+            }) {
+            case .success(let read): contents = read
+            case .failure(.vanished):
+                shared[i] = .vanished
+                return
+            case .failure(let error):
+                shared[i] = .failed(error.description)
                 return
             }
             let record = IndexedFile(
@@ -203,6 +218,9 @@ public struct Indexer {
                 try index.insert(article, file: record)
                 report.added += 1
             }
+        case .vanished:
+            // Removed with the other deletions at the end, once the archive root is known to be there.
+            if let old = known[file.path] { vanished[old.hash, default: []].append(old) }
         case .failed(let reason):
             report.failures.append((file.path, reason))
             failed(file.path, reason)

@@ -79,6 +79,42 @@ import Testing
         }
     }
 
+    @Test func aFullDiskRollsBackTheBatchAndLeavesTheIndexAsItWas() throws {
+        archive.write("a.html", page("Erster Artikel", "Die Mulde führt Hochwasser."))
+        let index = try ArticleIndex(path: work.path("index.db"), access: .write)
+        _ = try Indexer(index: index).run(root: archive.url.path)
+        let filler = (0..<400).map { "Wort\($0) Satz mit Inhalt Nummer \($0)." }.joined(separator: " ")
+        for n in 0..<40 { archive.write("big/\(n).html", page("Großer Artikel \(n)", filler)) }
+        let pages = try #require(try index.connection.scalarInt("PRAGMA page_count"))
+        try index.connection.execute("PRAGMA max_page_count = \(pages + 8)")
+        #expect {
+            _ = try Indexer(index: index).run(root: archive.url.path)
+        } throws: { error in
+            "\(error)".contains("disk is full")
+        }
+        try index.connection.execute("PRAGMA max_page_count = 1073741823")
+        #expect(try index.documentCount() == 1)
+        #expect(try index.check().isEmpty)
+        let retry = try Indexer(index: index).run(root: archive.url.path)
+        #expect(retry.added == 40 && retry.documents == 41)
+    }
+
+    @Test func anEmptyArchiveFolderDoesNotEmptyTheIndex() throws {
+        archive.write("a.html", page("Erster Artikel", "Die Mulde führt Hochwasser."))
+        let index = try ArticleIndex(path: work.path("index.db"), access: .write)
+        _ = try Indexer(index: index).run(root: archive.url.path)
+        try FileManager.default.removeItem(atPath: archive.path("a.html"))
+        #expect {
+            _ = try Indexer(index: index).run(root: archive.url.path)
+        } throws: { error in
+            "\(error)".contains("refusing to remove all 1")
+        }
+        #expect(try index.documentCount() == 1)
+        var options = Indexer.Options()
+        options.allowEmptyArchive = true
+        #expect(try Indexer(index: index, options: options).run(root: archive.url.path).removed == 1)
+    }
+
     @Test func theLockAdmitsOneWriter() throws {
         let database = work.path("index.db")
         let first = try IndexLock(databasePath: database, wait: false)

@@ -26,6 +26,7 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print every skipped file's details and the run's counts.")
     var verbose = false
     @Option(help: "Skip files larger than this many bytes.") var maxFileSize = 20_000_000
+    @Flag(help: "Allow an empty archive folder to remove every indexed article.") var allowEmpty = false
 
     func run() throws {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
@@ -42,6 +43,7 @@ struct IndexCommand: ParsableCommand {
         }
         var options = Indexer.Options()
         options.maximumFileSize = maxFileSize
+        options.allowEmptyArchive = allowEmpty
         let showProgress = !quiet && Terminal.standardErrorIsTerminal
         let report: IndexReport
         do {
