@@ -32,6 +32,9 @@ let package = Package(
                 "ArticleExtraction", "GermanAnalysis", "IndexStore", "Ingestion", "Query",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "stichwort-bench",
+            dependencies: ["ArticleExtraction", "GermanAnalysis", "IndexStore", "ArticleModel"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GermanAnalysisTests", dependencies: ["GermanAnalysis", "TestSupport"]),
         .testTarget(

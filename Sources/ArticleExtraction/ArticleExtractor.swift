@@ -69,11 +69,15 @@ enum HTMLArticle {
         for (position, block) in blocks.enumerated() {
             let text = block.text
             if position < headline && text.count < 50 { continue }
-            if !sectionKey.isEmpty && comparable(text) == sectionKey { continue }
+            if !sectionKey.isEmpty && text.utf8.count < 60 && comparable(text) == sectionKey { continue }
             if BoilerplateRules.isBoilerplateLine(text) { continue }
             // Lists of links (related articles, tag clouds) and link-only lines.
             if block.linkDensity > 0.5 && text.count < 300 { continue }
-            if !titleKey.isEmpty && comparable(text) == titleKey { continue }
+            if !titleKey.isEmpty && text.utf8.count <= metadata.title.utf8.count * 2 + 16
+                && comparable(text) == titleKey
+            {
+                continue
+            }
             if text.count < 60, isByline(text) {
                 if article.author.isEmpty { article.author = MetadataExtractor.stripBylinePrefix(text) }
                 continue
@@ -97,7 +101,14 @@ enum HTMLArticle {
     }
 
     private static func comparable(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        // Letters and digits only, lower-cased: "Titel – Teil 2" and "titel teil 2" compare equal.
+        var key = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            let value = scalar.value
+            let isASCIIAlphanumeric = (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
+            if isASCIIAlphanumeric || (value >= 0x80 && scalar.properties.isAlphabetic) { key.append(scalar) }
+        }
+        return String(key)
     }
 
     private static func isByline(_ text: String) -> Bool {

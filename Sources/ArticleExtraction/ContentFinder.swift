@@ -80,7 +80,7 @@ enum ContentFinder {
         var count = 0
         for child in element.children {
             if case .text(let text) = child {
-                count += text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+                count += text.unicodeScalars.filter { !isSpace($0) }.count
                 if count >= minimum { return true }
             }
         }

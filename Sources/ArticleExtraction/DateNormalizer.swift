@@ -30,14 +30,16 @@ public enum DateNormalizer {
         return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
     }
 
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
     private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     private static func digits(_ chars: [Unicode.Scalar], _ start: Int, _ count: Int) -> Int? {
         guard start >= 0, start + count <= chars.count else { return nil }
         var value = 0
         for c in chars[start..<(start + count)] {
-            guard let d = c.properties.numericType == .decimal ? Int(String(c)) : nil else { return nil }
-            value = value * 10 + d
+            guard c.value >= 0x30 && c.value <= 0x39 else { return nil }
+            value = value * 10 + Int(c.value - 0x30)
         }
         return value
     }
@@ -50,7 +52,7 @@ public enum DateNormalizer {
                 let month = digits(c, start + 5, 2), c[start + 7] == c[start + 4],
                 let day = digits(c, start + 8, 2), let date = format(year: year, month: month, day: day)
             else { continue }
-            if start > 0 && c[start - 1].properties.numericType == .decimal { continue }
+            if start > 0 && isDigit(c[start - 1]) { continue }
             var i = start + 10
             guard i + 5 < c.count + 1, i < c.count, c[i] == "T" || c[i] == " ",
                 let hour = digits(c, i + 1, 2), i + 3 < c.count, c[i + 3] == ":",
@@ -64,7 +66,7 @@ public enum DateNormalizer {
             }
             if i < c.count && c[i] == "." {
                 i += 1
-                while i < c.count && c[i].properties.numericType == .decimal { i += 1 }
+                while i < c.count && isDigit(c[i]) { i += 1 }
             }
             var zone = ""
             if i < c.count && c[i] == "Z" {

@@ -2,25 +2,16 @@
 /// diacritics other than ä ö ü ß removed (Erdoğan → erdogan), then Snowball-stemmed
 /// (which folds ä → a, ß → ss and reads ae/oe/ue as umlauts).
 ///
-/// It works on bytes and reuses its buffers, so it makes no `String` per token. One instance is
-/// not thread-safe; make one per thread (the FTS5 tokenizer makes one per table connection).
-public final class GermanAnalyzer {
+/// It works on bytes and reuses its buffers, so it makes no `String` per token. It keeps no state
+/// between calls.
+public final class GermanAnalyzer: Sendable {
     private let stemmer = GermanStemmer()
-    /// The current word, one Latin-1 byte per character.
-    private var latin: [UInt8] = []
-    /// The current word as lower-case UTF-8, used when it has letters beyond Latin-1.
-    private var wide: [UInt8] = []
-    private var output: [UInt8] = []
 
     /// Words longer than this many characters are indexed unstemmed and cut to this length.
     public static let maximumWordLength = 80
 
     /// Creates an analyzer.
-    public init() {
-        latin.reserveCapacity(64)
-        wide.reserveCapacity(64)
-        output.reserveCapacity(128)
-    }
+    public init() {}
 
     /// Calls `emit(term, start, end, colocated)` for each token of `text`; `emit` returns false to stop.
     ///
@@ -29,15 +20,20 @@ public final class GermanAnalyzer {
         _ text: UnsafeBufferPointer<UInt8>, mode: AnalysisMode,
         _ emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool
     ) {
+        // Local buffers, reused for every word: no allocation and no exclusivity checks per token.
+        var latin: [UInt8] = []
+        latin.reserveCapacity(Self.maximumWordLength * 2)
+        var wide: [UInt8] = []
+        var output: [UInt8] = []
+        output.reserveCapacity(Self.maximumWordLength * 4)
+        var stemStorage = [UInt8](repeating: 0, count: Self.maximumWordLength * 2 + 2)
         var scanner = WordScanner(text: text)
-        latin.removeAll(keepingCapacity: true)
-        wide.removeAll(keepingCapacity: true)
         while let word = scanner.nextWord(latin: &latin, wide: &wide, keepLatin1: mode == .stemOnly) {
-            makeTerm(word: word, mode: mode)
+            makeTerm(word: word, mode: mode, latin: &latin, wide: wide, stemStorage: &stemStorage, output: &output)
             let keepGoing = output.withUnsafeBufferPointer { emit($0, word.start, word.end, false) }
             if !keepGoing { return }
             latin.removeAll(keepingCapacity: true)
-            wide.removeAll(keepingCapacity: true)
+            if !wide.isEmpty { wide.removeAll(keepingCapacity: true) }
         }
     }
 
@@ -56,7 +52,10 @@ public final class GermanAnalyzer {
         return result
     }
 
-    private func makeTerm(word: ScannedWord, mode: AnalysisMode) {
+    private func makeTerm(
+        word: ScannedWord, mode: AnalysisMode, latin: inout [UInt8], wide: [UInt8], stemStorage: inout [UInt8],
+        output: inout [UInt8]
+    ) {
         output.removeAll(keepingCapacity: true)
         if word.hasWideLetters {
             output.append(contentsOf: wide.prefix(Self.maximumWordLength * 4))
@@ -65,18 +64,16 @@ public final class GermanAnalyzer {
         let stems = mode != .queryPrefix && mode != .foldOnly && !word.hasDigits
             && latin.count <= Self.maximumWordLength
         if stems {
-            stemmer.stem(&latin)
-        } else if mode != .stemOnly {
-            foldGermanLetters(&latin)
-        }
-        for byte in latin.prefix(Self.maximumWordLength) {
-            if byte < 0x80 {
-                output.append(byte)
-            } else {
-                output.append(0xC0 | (byte >> 6))
-                output.append(0x80 | (byte & 0x3F))
+            stemStorage.withUnsafeMutableBufferPointer { storage in
+                var w = Word(storage.baseAddress!, count: 0)
+                for byte in latin { w.append(byte) }
+                stemmer.stem(&w)
+                appendLatin1(UnsafeBufferPointer(start: w.bytes, count: w.count), to: &output)
             }
+            return
         }
+        if mode != .stemOnly { foldGermanLetters(&latin) }
+        latin.withUnsafeBufferPointer { appendLatin1(UnsafeBufferPointer(rebasing: $0.prefix(Self.maximumWordLength)), to: &output) }
     }
 
     /// What the stemmer would fold in an unstemmed word: ä ö ü → a o u, ß → ss, ae/oe/ue read as umlauts.
@@ -113,5 +110,17 @@ public final class GermanAnalyzer {
         UInt8(ascii: "u"), UInt8(ascii: "y"):
         return true
     default: return false
+    }
+}
+
+/// Appends Latin-1 bytes as UTF-8.
+@inline(__always) private func appendLatin1(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    for byte in bytes {
+        if byte < 0x80 {
+            output.append(byte)
+        } else {
+            output.append(0xC0 | (byte >> 6))
+            output.append(0x80 | (byte & 0x3F))
+        }
     }
 }

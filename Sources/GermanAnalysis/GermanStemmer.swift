@@ -11,10 +11,15 @@ public struct GermanStemmer: Sendable {
 
     /// Stems `word` (lower-case, one Latin-1 byte per character) in place.
     public func stem(_ word: inout [UInt8]) {
-        prelude(&word)
-        let (p1, p2) = regions(word)
-        standardSuffix(&word, p1: p1, p2: p2)
-        postlude(&word)
+        // ß → ss can double the length.
+        var buffer = [UInt8](repeating: 0, count: word.count * 2 + 1)
+        let length = buffer.withUnsafeMutableBufferPointer { storage in
+            var w = Word(storage.baseAddress!, count: 0)
+            for byte in word { w.append(byte) }
+            stem(&w)
+            return w.count
+        }
+        word = Array(buffer.prefix(length))
     }
 
     /// Stems a lower-case word given as a `String` (characters beyond Latin-1 are left as they are).
@@ -26,6 +31,55 @@ public struct GermanStemmer: Sendable {
         }
         stem(&bytes)
         return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+
+    /// Stems the word in `w`, whose storage must hold twice its length.
+    func stem(_ w: inout Word) {
+        prelude(&w)
+        let (p1, p2) = regions(w)
+        step1(&w, p1: p1)
+        step2(&w, p1: p1)
+        step3(&w, p1: p1, p2: p2)
+        removeApostrophe(&w)
+        postlude(&w)
+    }
+}
+
+/// A word being stemmed: bytes in caller-owned storage and their count.
+struct Word {
+    let bytes: UnsafeMutablePointer<UInt8>
+    var count: Int
+
+    init(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    @inline(__always) subscript(index: Int) -> UInt8 {
+        get { bytes[index] }
+        nonmutating set { bytes[index] = newValue }
+    }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        bytes[count] = byte
+        count += 1
+    }
+
+    /// True when the first `end` bytes end with `suffix`.
+    @inline(__always) func hasSuffix(_ suffix: StaticString, endingAt end: Int) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard end >= length else { return false }
+        let start = suffix.utf8Start
+        for k in 0..<length where bytes[end - length + k] != start[k] { return false }
+        return true
+    }
+
+    @inline(__always) func hasSuffix(_ suffix: StaticString) -> Bool { hasSuffix(suffix, endingAt: count) }
+
+    /// The index in `list` of the first (the lists are longest first) suffix of the first `end` bytes.
+    @inline(__always) func longestSuffix(in list: [StaticString], endingAt end: Int) -> Int? {
+        for index in list.indices where hasSuffix(list[index], endingAt: end) { return index }
+        return nil
     }
 }
 
@@ -76,44 +130,20 @@ private let markedY = UInt8(ascii: "Y")
 
 // MARK: - Suffix lists, longest first (Snowball's `among` takes the longest match)
 
-private let step1Suffixes: [[UInt8]] = [
+private let step1Suffixes: [StaticString] = [
     "erinnen", "erin", "ern", "lns", "em", "en", "ln", "er", "es", "e", "s",
-].map { Array($0.utf8) }
-private let step2Suffixes: [[UInt8]] = ["est", "en", "er", "et", "st"].map { Array($0.utf8) }
-private let step3Suffixes: [[UInt8]] = [
-    "isch", "lich", "heit", "keit", "end", "ung", "ig", "ik",
-].map { Array($0.utf8) }
-private let keitFollowers: [[UInt8]] = ["lich", "ig"].map { Array($0.utf8) }
-private let etExceptions: [[UInt8]] = ["tick", "plan", "geordn", "intern", "tr"].map { Array($0.utf8) }
-private let apostropheSuffixes: [[UInt8]] = ["'sch", "'s", "'"].map { Array($0.utf8) }
-
-@inline(__always) private func hasSuffix(_ w: [UInt8], _ suffix: [UInt8], endingAt end: Int) -> Bool {
-    guard end >= suffix.count else { return false }
-    var i = end - suffix.count
-    for c in suffix {
-        if w[i] != c { return false }
-        i += 1
-    }
-    return true
-}
-
-/// The index in `list` of the longest suffix of `w[..<end]`, or nil.
-@inline(__always) private func longestSuffix(_ w: [UInt8], in list: [[UInt8]], endingAt end: Int) -> Int? {
-    for (index, suffix) in list.enumerated() where hasSuffix(w, suffix, endingAt: end) { return index }
-    return nil
-}
-
-private let syst = Array("syst".utf8)
-private let niss = Array("niss".utf8)
-private let ig = Array("ig".utf8)
-private let er = Array("er".utf8)
-private let en = Array("en".utf8)
+]
+private let step2Suffixes: [StaticString] = ["est", "en", "er", "et", "st"]
+private let step3Suffixes: [StaticString] = ["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"]
+private let keitFollowers: [StaticString] = ["lich", "ig"]
+private let etExceptions: [StaticString] = ["tick", "plan", "geordn", "intern", "tr"]
+private let apostropheSuffixes: [StaticString] = ["'sch", "'s", "'"]
 
 // MARK: - The steps
 
 extension GermanStemmer {
     /// Marks u and y between vowels as consonants, then ß → ss and ae/oe/ue → ä/ö/ü (not after q).
-    private func prelude(_ w: inout [UInt8]) {
+    private func prelude(_ w: inout Word) {
         if w.count >= 3 {
             for i in 0..<(w.count - 2) where isVowel(w[i]) && isVowel(w[i + 2]) {
                 if w[i + 1] == UInt8(ascii: "u") {
@@ -123,19 +153,36 @@ extension GermanStemmer {
                 }
             }
         }
-        var i = 0
-        while i < w.count {
-            let c = w[i]
+        // Rewrites in place: the read position never falls behind the write position except for ß,
+        // which is why the storage holds twice the length; that case shifts the rest right.
+        var read = 0
+        var write = 0
+        while read < w.count {
+            let c = w[read]
             if c == sharpS {
-                w[i] = UInt8(ascii: "s")
-                w.insert(UInt8(ascii: "s"), at: i + 1)
-                i += 2
+                // Make room for the second s.
+                if write == read {
+                    var k = w.count
+                    while k > read + 1 {
+                        w[k] = w[k - 1]
+                        k -= 1
+                    }
+                    w.count += 1
+                    read += 1
+                }
+                w[write] = UInt8(ascii: "s")
+                w[write + 1] = UInt8(ascii: "s")
+                write += 2
+                read += 1
                 continue
             }
-            if i + 1 < w.count {
-                let next = w[i + 1]
+            if read + 1 < w.count {
+                let next = w[read + 1]
                 if c == UInt8(ascii: "q") && next == UInt8(ascii: "u") {
-                    i += 2
+                    w[write] = c
+                    w[write + 1] = next
+                    write += 2
+                    read += 2
                     continue
                 }
                 if next == UInt8(ascii: "e") {
@@ -147,17 +194,22 @@ extension GermanStemmer {
                         default: nil
                         }
                     if let umlaut {
-                        w[i] = umlaut
-                        w.remove(at: i + 1)
+                        w[write] = umlaut
+                        write += 1
+                        read += 2
+                        continue
                     }
                 }
             }
-            i += 1
+            w[write] = c
+            write += 1
+            read += 1
         }
+        w.count = write
     }
 
     /// R1 starts after the first non-vowel that follows a vowel (at least at 3); R2 likewise after R1.
-    private func regions(_ w: [UInt8]) -> (Int, Int) {
+    private func regions(_ w: Word) -> (Int, Int) {
         let n = w.count
         guard n >= 3 else { return (n, n) }
         func afterVowelThenConsonant(from start: Int) -> Int? {
@@ -175,93 +227,85 @@ extension GermanStemmer {
         return (p1, p2)
     }
 
-    private func standardSuffix(_ w: inout [UInt8], p1: Int, p2: Int) {
-        step1(&w, p1: p1)
-        step2(&w, p1: p1)
-        step3(&w, p1: p1, p2: p2)
-        if let index = longestSuffix(w, in: apostropheSuffixes, endingAt: w.count),
-            w.count - apostropheSuffixes[index].count >= 2
-        {
-            w.removeLast(apostropheSuffixes[index].count)
-        }
-    }
-
-    private func step1(_ w: inout [UInt8], p1: Int) {
+    private func step1(_ w: inout Word, p1: Int) {
         // "erinnen", "erin", "ern", "lns", "em", "en", "ln", "er", "es", "e", "s"
-        guard let index = longestSuffix(w, in: step1Suffixes, endingAt: w.count) else { return }
-        let length = step1Suffixes[index].count
+        guard let index = w.longestSuffix(in: step1Suffixes, endingAt: w.count) else { return }
+        let length = step1Suffixes[index].utf8CodeUnitCount
         let start = w.count - length
         guard p1 <= start else { return }
         switch index {
         case 4:  // -em, but not -system
-            if !hasSuffix(w, syst, endingAt: start) { w.removeLast(2) }
+            if !w.hasSuffix("syst", endingAt: start) { w.count -= 2 }
         case 5, 8, 9:  // -en, -es, -e; -nisse → -nis
-            w.removeLast(length)
-            if hasSuffix(w, niss, endingAt: w.count) { w.removeLast() }
+            w.count -= length
+            if w.hasSuffix("niss") { w.count -= 1 }
         case 10:  // -s after an s-ending
-            if start > 0 && isSEnding(w[start - 1]) { w.removeLast() }
+            if start > 0 && isSEnding(w[start - 1]) { w.count -= 1 }
         case 3, 6:  // -lns, -ln → -l
-            w.removeLast(length - 1)
+            w.count -= length - 1
         default:  // -erinnen, -erin, -ern, -er
-            w.removeLast(length)
+            w.count -= length
         }
     }
 
-    private func step2(_ w: inout [UInt8], p1: Int) {
+    private func step2(_ w: inout Word, p1: Int) {
         // "est", "en", "er", "et", "st"
-        guard let index = longestSuffix(w, in: step2Suffixes, endingAt: w.count) else { return }
-        let length = step2Suffixes[index].count
+        guard let index = w.longestSuffix(in: step2Suffixes, endingAt: w.count) else { return }
+        let length = step2Suffixes[index].utf8CodeUnitCount
         let start = w.count - length
         guard p1 <= start else { return }
         switch index {
         case 4:  // -st after an st-ending and at least three more letters
-            if start >= 4 && isStEnding(w[start - 1]) { w.removeLast(2) }
+            if start >= 4 && isStEnding(w[start - 1]) { w.count -= 2 }
         case 3:  // -et after an et-ending, except after tick, plan, geordn, intern, tr
             guard start > 0, isEtEnding(w[start - 1]) else { return }
-            if longestSuffix(w, in: etExceptions, endingAt: start) == nil { w.removeLast(2) }
+            if w.longestSuffix(in: etExceptions, endingAt: start) == nil { w.count -= 2 }
         default:  // -est, -en, -er
-            w.removeLast(length)
+            w.count -= length
         }
     }
 
-    private func step3(_ w: inout [UInt8], p1: Int, p2: Int) {
+    private func step3(_ w: inout Word, p1: Int, p2: Int) {
         // "isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"
-        guard let index = longestSuffix(w, in: step3Suffixes, endingAt: w.count) else { return }
-        let length = step3Suffixes[index].count
+        guard let index = w.longestSuffix(in: step3Suffixes, endingAt: w.count) else { return }
+        let length = step3Suffixes[index].utf8CodeUnitCount
         let start = w.count - length
         guard p2 <= start else { return }
         let precededByE = start > 0 && w[start - 1] == UInt8(ascii: "e")
         switch index {
         case 4, 5:  // -end, -ung; then -ig unless after e
-            w.removeLast(length)
+            w.count -= length
             let igStart = w.count - 2
-            if hasSuffix(w, ig, endingAt: w.count),
-                !(igStart > 0 && w[igStart - 1] == UInt8(ascii: "e")), p2 <= igStart
-            {
-                w.removeLast(2)
+            if w.hasSuffix("ig"), !(igStart > 0 && w[igStart - 1] == UInt8(ascii: "e")), p2 <= igStart {
+                w.count -= 2
             }
         case 0, 6, 7:  // -isch, -ig, -ik unless after e
-            if !precededByE { w.removeLast(length) }
+            if !precededByE { w.count -= length }
         case 1, 2:  // -lich, -heit; then -er or -en in R1
-            w.removeLast(length)
-            if hasSuffix(w, er, endingAt: w.count) || hasSuffix(w, en, endingAt: w.count),
-                p1 <= w.count - 2
-            {
-                w.removeLast(2)
-            }
+            w.count -= length
+            if w.hasSuffix("er") || w.hasSuffix("en"), p1 <= w.count - 2 { w.count -= 2 }
         default:  // -keit; then -lich or -ig in R2
-            w.removeLast(length)
-            if let follower = longestSuffix(w, in: keitFollowers, endingAt: w.count),
-                p2 <= w.count - keitFollowers[follower].count
+            w.count -= length
+            if let follower = w.longestSuffix(in: keitFollowers, endingAt: w.count),
+                p2 <= w.count - keitFollowers[follower].utf8CodeUnitCount
             {
-                w.removeLast(keitFollowers[follower].count)
+                w.count -= keitFollowers[follower].utf8CodeUnitCount
             }
         }
     }
 
+    /// A final apostrophe, 's or 'sch after at least two letters.
+    private func removeApostrophe(_ w: inout Word) {
+        if let index = w.longestSuffix(in: apostropheSuffixes, endingAt: w.count),
+            w.count - apostropheSuffixes[index].utf8CodeUnitCount >= 2
+        {
+            w.count -= apostropheSuffixes[index].utf8CodeUnitCount
+        }
+    }
+
     /// Undoes the prelude's marks and removes the umlauts.
-    private func postlude(_ w: inout [UInt8]) {
-        for i in w.indices {
+    private func postlude(_ w: inout Word) {
+        for i in 0..<w.count {
             switch w[i] {
             case markedY: w[i] = UInt8(ascii: "y")
             case markedU, uUmlaut: w[i] = UInt8(ascii: "u")

@@ -43,25 +43,31 @@ struct WordScanner {
                 guard word.start >= 0 else { continue }
                 if scalar == 0x0308, let last = latin.last, let umlaut = umlaut(of: last) {
                     latin[latin.count - 1] = umlaut
-                    wide.removeLast()
-                    appendUTF8(UInt32(umlaut), to: &wide)
+                    if word.hasWideLetters {
+                        wide.removeLast()
+                        appendUTF8(UInt32(umlaut), to: &wide)
+                    }
                 }
                 word.end = position
             case .letter(let first, let second):
                 if word.start < 0 { word.start = charStart }
                 apostrophePending = false
                 latin.append(first)
-                appendUTF8(UInt32(first), to: &wide)
-                if second != 0 {
-                    latin.append(second)
-                    appendUTF8(UInt32(second), to: &wide)
+                if second != 0 { latin.append(second) }
+                if word.hasWideLetters {
+                    appendUTF8(UInt32(first), to: &wide)
+                    if second != 0 { appendUTF8(UInt32(second), to: &wide) }
                 }
                 if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") { word.hasDigits = true }
                 word.end = position
             case .wideLetter:
                 if word.start < 0 { word.start = charStart }
                 apostrophePending = false
-                word.hasWideLetters = true
+                if !word.hasWideLetters {
+                    // From here on the word is kept as UTF-8: convert what it has so far.
+                    word.hasWideLetters = true
+                    for byte in latin { appendUTF8(UInt32(byte), to: &wide) }
+                }
                 if let s = Unicode.Scalar(scalar) {
                     for lower in s.properties.lowercaseMapping.unicodeScalars {
                         appendUTF8(lower.value, to: &wide)
@@ -123,20 +129,14 @@ private enum CharacterKind {
     case wideLetter
 }
 
-/// ASCII letters lowered, digits kept, everything else 0.
-private let asciiFold: [UInt8] = (0..<128).map { c -> UInt8 in
-    switch c {
-    case 0x30...0x39, 0x61...0x7A: return UInt8(c)
-    case 0x41...0x5A: return UInt8(c + 0x20)
-    default: return 0
-    }
-}
-
 @inline(__always) private func classify(_ c: UInt32, keepLatin1: Bool) -> CharacterKind {
     if c < 0x80 {
-        if c == 0x27 { return .apostrophe }
-        let folded = asciiFold[Int(c)]
-        return folded == 0 ? .separator : .letter(folded, 0)
+        switch c {
+        case 0x30...0x39, 0x61...0x7A: return .letter(UInt8(c), 0)
+        case 0x41...0x5A: return .letter(UInt8(c | 0x20), 0)
+        case 0x27: return .apostrophe
+        default: return .separator
+        }
     }
     if keepLatin1 && c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7 {
         return .letter(UInt8(c <= 0xDE ? c + 0x20 : c), 0)
@@ -149,7 +149,9 @@ private let asciiFold: [UInt8] = (0..<128).map { c -> UInt8 in
     case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F:
         return .combining
     case 0x200B...0x200D, 0x2060, 0xFEFF: return .ignorable
-    case 0xFFFD: return .separator
+    // Punctuation, spaces, dashes, quotes, currency and arrows: common in German text, and cheaper
+    // to answer here than through the Unicode property tables.
+    case 0x2000...0x20CF, 0x2190...0x23FF, 0x2500...0x27BF, 0x3000...0x303F, 0xFFFD: return .separator
     default:
         guard let scalar = Unicode.Scalar(c) else { return .separator }
         let properties = scalar.properties

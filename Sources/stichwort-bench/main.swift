@@ -1,0 +1,89 @@
+// In-process micro-benchmarks (run a release build; Scripts/bench calls them):
+//   stichwort-bench extract DIR [--limit N]   pages/s of ArticleExtractor on one core
+//   stichwort-bench tokenize DIR [--limit N]  MB/s of GermanAnalyzer on extracted text, directly and
+//                                             through FTS5 (INSERT into an in-memory index)
+// Each measurement runs 5 times; the median is printed with the others.
+import ArticleExtraction
+import ArticleModel
+import Foundation
+import GermanAnalysis
+import IndexStore
+
+func files(in directory: String, limit: Int) -> [String] {
+    var result: [String] = []
+    let enumerator = FileManager.default.enumerator(atPath: directory)
+    while let path = enumerator?.nextObject() as? String {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".txt") {
+            result.append(directory + "/" + path)
+        }
+    }
+    return Array(result.sorted().prefix(limit))
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+func measure(_ label: String, unit: String, amount: Double, runs: Int = 5, _ body: () throws -> Void) rethrows {
+    var rates: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        rates.append(amount / seconds)
+    }
+    let all = rates.map { String(format: "%.1f", $0) }.joined(separator: ", ")
+    print(String(format: "%@: %.1f %@ (median of %d: %@)", label, median(rates), unit, runs, all))
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 2 else {
+    print("usage: stichwort-bench extract|tokenize DIR [--limit N]")
+    exit(64)
+}
+let limit = arguments.firstIndex(of: "--limit").flatMap { Int(arguments[$0 + 1]) } ?? 2_000
+let paths = files(in: arguments[1], limit: limit)
+let pages = paths.compactMap { path in FileManager.default.contents(atPath: path).map { (path, [UInt8]($0)) } }
+let extractor = ArticleExtractor()
+
+switch arguments[0] {
+case "extract":
+    let megabytes = Double(pages.reduce(0) { $0 + $1.1.count }) / 1e6
+    print("\(pages.count) pages, \(String(format: "%.1f", megabytes)) MB")
+    measure("extraction, one core", unit: "pages/s", amount: Double(pages.count)) {
+        for (path, bytes) in pages { _ = try? extractor.extract(bytes, fileName: path) }
+    }
+case "tokenize":
+    let articles = pages.compactMap { try? extractor.extract($0.1, fileName: $0.0) }
+    let texts = articles.map { Array(($0.title + "\n" + $0.text).utf8) }
+    let megabytes = Double(texts.reduce(0) { $0 + $1.count }) / 1e6
+    print("\(texts.count) texts, \(String(format: "%.1f", megabytes)) MB")
+    let analyzer = GermanAnalyzer()
+    measure("analyzer, direct", unit: "MB/s", amount: megabytes) {
+        var count = 0
+        for text in texts {
+            text.withUnsafeBufferPointer { buffer in
+                analyzer.analyze(buffer, mode: .document) { _, _, _, _ in
+                    count += 1
+                    return true
+                }
+            }
+        }
+        precondition(count > 0)
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stichwort-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var run = 0
+    try measure("through FTS5 (INSERT, one transaction)", unit: "MB/s", amount: megabytes) {
+        run += 1
+        let index = try ArticleIndex(path: ProcessInfo.processInfo.environment["BENCH_MEMORY"] != nil ? ":memory:" : directory.appendingPathComponent("\(run).db").path, access: .write)
+        try index.write {
+            for (n, article) in articles.enumerated() {
+                try index.insert(article, file: IndexedFile(path: "\(n)", size: 0, mtime: 0, hash: "0000000000000000"))
+            }
+        }
+    }
+default:
+    print("unknown benchmark \(arguments[0])")
+    exit(64)
+}
