@@ -1,55 +1,39 @@
 /// Running searches: FTS5 MATCH ranked by BM25 (https://sqlite.org/fts5.html#sorting_by_auxiliary_function_results),
 /// snippets from `snippet()` (https://sqlite.org/fts5.html#the_snippet_function).
+///
+/// A search runs in two steps: the ids of one page of hits come from the FTS5 table alone (filters
+/// as an `IN` list over `article`), then metadata and snippets are read for those few rows only.
+/// Joining `article` for every match would read every matching article's row, text included.
 extension ArticleIndex {
     /// The hits for `request`.
     public func search(_ request: SearchRequest) throws(IndexError) -> [Hit] {
-        let (filterSQL, filterValues) = filters(request, firstParameter: 6)
-        let order = request.order == .date ? "a.date DESC, rank" : "rank"
-        let tokens = max(1, min(64, request.snippetTokens))
-        let sql = """
-            SELECT a.path, a.title, a.date, a.section, a.author, a.url, rank,
-                   snippet(article_fts, 1, ?2, ?3, '…', \(tokens)),
-                   snippet(article_fts, 2, ?2, ?3, '…', \(tokens)),
-                   snippet(article_fts, 0, ?2, ?3, '…', \(tokens))
-            FROM article_fts JOIN article a ON a.id = article_fts.rowid
-            WHERE article_fts MATCH ?1\(filterSQL)
-            ORDER BY \(order) LIMIT ?4 OFFSET ?5
+        let (filterSQL, filterValues) = filters(
+            request, idColumn: request.order == .date ? "id" : "rowid", firstParameter: 4)
+        let sql =
+            request.order == .date
+            ? """
+            SELECT id, 0 FROM article INDEXED BY article_date
+            WHERE id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1)\(filterSQL)
+            ORDER BY date DESC, id DESC LIMIT ?2 OFFSET ?3
+            """
+            : """
+            SELECT rowid, rank FROM article_fts WHERE article_fts MATCH ?1\(filterSQL)
+            ORDER BY rank LIMIT ?2 OFFSET ?3
             """
         return try mapErrors { () throws(SQLiteError) in
-            let statement = try connection.prepare(sql)
-            try statement.bind(
-                [
-                    .text(request.expression), .text(request.highlight.open), .text(request.highlight.close),
-                    .int(Int64(request.limit)), .int(Int64(request.offset)),
-                ] + filterValues)
-            var hits: [Hit] = []
-            while try statement.step() {
-                let leadSnippet = statement.text(7)
-                let bodySnippet = statement.text(8)
-                let titleSnippet = statement.text(9)
-                let open = request.highlight.open
-                // The lead or body passage with a match reads better than the title, which is shown anyway.
-                let snippet =
-                    leadSnippet.contains(open) ? leadSnippet
-                    : bodySnippet.contains(open) ? bodySnippet
-                    : !leadSnippet.isEmpty ? leadSnippet : (bodySnippet.isEmpty ? titleSnippet : bodySnippet)
-                hits.append(
-                    Hit(
-                        path: statement.text(0), title: statement.text(1), date: statement.text(2),
-                        section: statement.text(3), author: statement.text(4), url: statement.text(5),
-                        score: -statement.double(6), snippet: collapseWhitespace(snippet)))
-            }
-            return hits
+            let page = try connection.prepare(sql)
+            try page.bind(
+                [.text(request.expression), .int(Int64(request.limit)), .int(Int64(request.offset))] + filterValues)
+            var ranked: [(id: Int64, rank: Double)] = []
+            while try page.step() { ranked.append((Int64(page.int(0)), page.double(1))) }
+            return try ranked.map { (id, rank) throws(SQLiteError) in try hit(id: id, rank: rank, request: request) }
         }
     }
 
     /// The number of articles `request` matches (limit and offset are ignored).
     public func count(_ request: SearchRequest) throws(IndexError) -> Int {
-        let (filterSQL, filterValues) = filters(request, firstParameter: 2)
-        let sql = """
-            SELECT count(*) FROM article_fts JOIN article a ON a.id = article_fts.rowid
-            WHERE article_fts MATCH ?1\(filterSQL)
-            """
+        let (filterSQL, filterValues) = filters(request, idColumn: "rowid", firstParameter: 2)
+        let sql = "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?1\(filterSQL)"
         return try mapErrors { () throws(SQLiteError) in
             let statement = try connection.prepare(sql)
             try statement.bind([.text(request.expression)] + filterValues)
@@ -57,19 +41,53 @@ extension ArticleIndex {
         }
     }
 
-    /// SQL conditions for the request's filters, with parameters numbered from `firstParameter`.
-    private func filters(_ request: SearchRequest, firstParameter: Int) -> (String, [SQLValue]) {
-        var sql = ""
+    /// Metadata and snippet of one hit.
+    private func hit(id: Int64, rank: Double, request: SearchRequest) throws(SQLiteError) -> Hit {
+        let tokens = max(1, min(64, request.snippetTokens))
+        let statement = try cached(
+            """
+            SELECT a.path, a.title, a.date, a.section, a.author, a.url, bm25(article_fts, \(Schema.rankWeights)),
+                   snippet(article_fts, 1, ?2, ?3, '…', \(tokens)),
+                   snippet(article_fts, 2, ?2, ?3, '…', \(tokens)),
+                   snippet(article_fts, 0, ?2, ?3, '…', \(tokens))
+            FROM article_fts JOIN article a ON a.id = article_fts.rowid
+            WHERE article_fts MATCH ?1 AND article_fts.rowid = ?4
+            """)
+        try statement.bind(
+            .text(request.expression), .text(request.highlight.open), .text(request.highlight.close), .int(id))
+        defer { statement.reset() }
+        guard try statement.step() else {
+            return Hit(path: "", title: "", date: "", section: "", author: "", url: "", score: -rank, snippet: "")
+        }
+        let leadSnippet = statement.text(7)
+        let bodySnippet = statement.text(8)
+        let open = request.highlight.open
+        // The lead or body passage with a match reads better than the title, which is shown anyway.
+        let snippet =
+            leadSnippet.contains(open) ? leadSnippet
+            : bodySnippet.contains(open) ? bodySnippet
+            : !leadSnippet.isEmpty ? leadSnippet : (bodySnippet.isEmpty ? statement.text(9) : bodySnippet)
+        return Hit(
+            path: statement.text(0), title: statement.text(1), date: statement.text(2),
+            section: statement.text(3), author: statement.text(4), url: statement.text(5),
+            score: -statement.double(6), snippet: collapseWhitespace(snippet))
+    }
+
+    /// SQL conditions for the request's filters, as a restriction of the FTS5 rowid (or the `article`
+    /// id) to matching articles, with parameters numbered from `firstParameter`.
+    private func filters(_ request: SearchRequest, idColumn: String, firstParameter: Int) -> (String, [SQLValue]) {
+        var conditions: [String] = []
         var values: [SQLValue] = []
         func add(_ condition: String, _ value: String) {
             values.append(.text(value))
-            sql += " AND " + condition.replacingParameter(with: "?\(firstParameter - 1 + values.count)")
+            conditions.append(condition.replacingParameter(with: "?\(firstParameter - 1 + values.count)"))
         }
-        if let since = request.since { add("a.date >= ?", since) }
-        if let until = request.until { add("substr(a.date, 1, \(until.utf8.count)) <= ?", until) }
-        if let section = request.section { add("a.section = ? COLLATE NOCASE", section) }
-        if let author = request.author { add("instr(lower(a.author), lower(?)) > 0", author) }
-        return (sql, values)
+        if let since = request.since { add("date >= ?", since) }
+        if let until = request.until { add("substr(date, 1, \(until.utf8.count)) <= ?", until) }
+        if let section = request.section { add("section = ? COLLATE NOCASE", section) }
+        if let author = request.author { add("instr(lower(author), lower(?)) > 0", author) }
+        guard !conditions.isEmpty else { return ("", []) }
+        return (" AND \(idColumn) IN (SELECT id FROM article WHERE \(conditions.joined(separator: " AND ")))", values)
     }
 }
 

@@ -9,7 +9,9 @@ enum Schema {
     /// The value of meta `format`, which marks a file as a Stichwort index.
     static let formatName = "stichwort-index"
     /// BM25 column weights: title, lead, body (https://sqlite.org/fts5.html#the_bm25_function).
-    static let rankFunction = "bm25(10.0, 4.0, 1.0)"
+    static let rankWeights = "10.0, 4.0, 1.0"
+    /// The FTS5 `rank` function: BM25 with those weights.
+    static let rankFunction = "bm25(\(rankWeights))"
 
     static let createTables = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -64,6 +64,9 @@ public final class Statement {
         }
     }
 
+    /// Ends the current run so the statement holds no read lock (https://sqlite.org/c3ref/reset.html).
+    public func reset() { sqlite3_reset(handle) }
+
     /// Binds `values` and runs the statement to its end.
     public func run(_ values: SQLValue...) throws(SQLiteError) {
         try bind(values)

@@ -18,6 +18,8 @@ public struct SearchOptions: Sendable {
     public var limit = 10
     /// Skip this many hits.
     public var offset = 0
+    /// Only count the matching articles (no hits are read).
+    public var countOnly = false
     /// Markers around matched words in snippets.
     public var highlight: (open: String, close: String) = ("[", "]")
 
@@ -66,17 +68,27 @@ public struct Searcher {
         request.limit = options.limit
         request.offset = options.offset
         request.highlight = options.highlight
-        var total = try run { () throws(IndexError) in try index.count(request) }
+        let countOnly = options.countOnly
+        func page() throws -> ([Hit], Int) {
+            if countOnly { return ([], try run { () throws(IndexError) in try index.count(request) }) }
+            let hits = try run { () throws(IndexError) in try index.search(request) }
+            // A page that is not full tells the total without counting.
+            let total =
+                hits.count < request.limit && (request.offset == 0 || !hits.isEmpty)
+                ? request.offset + hits.count
+                : try run { () throws(IndexError) in try index.count(request) }
+            return (hits, total)
+        }
+        var (hits, total) = try page()
         var fellBack = false
-        if total == 0 && !options.anyWord && compiled.positiveTerms.count > 1,
+        if total == 0 && options.offset == 0 && !options.anyWord && compiled.positiveTerms.count > 1,
             let any = compiler.anyOf(compiled.positiveTerms), any != expression, isPlainConjunction(node)
         {
             request.expression = any
-            total = try run { () throws(IndexError) in try index.count(request) }
+            (hits, total) = try page()
             fellBack = total > 0
             if !fellBack { request.expression = expression }
         }
-        let hits = total == 0 ? [] : try run { () throws(IndexError) in try index.search(request) }
         return SearchResult(hits: hits, total: total, fellBackToAnyWord: fellBack, expression: request.expression)
     }
 

@@ -10,9 +10,12 @@ struct DatabaseOption: ParsableArguments {
     /// The path in effect.
     var path: String {
         if let db, !db.isEmpty { return db }
-        if let environment = ProcessInfo.processInfo.environment["STICHWORT_DB"], !environment.isEmpty {
-            return environment
-        }
+        return Self.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `$STICHWORT_DB`, else `stichwort.db`.
+    static func defaultPath(environment: [String: String]) -> String {
+        if let path = environment["STICHWORT_DB"], !path.isEmpty { return path }
         return "stichwort.db"
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `stichwort` command: a search engine for German news archives.
 @main
@@ -18,6 +19,17 @@ struct Stichwort: ParsableCommand {
         ])
 
     static func main() {
-        main(QueryArguments.normalize(Array(CommandLine.arguments.dropFirst())))
+        let arguments = QueryArguments.normalize(Array(CommandLine.arguments.dropFirst()))
+        if let search = SearchInvocation.fastParse(arguments, environment: ProcessInfo.processInfo.environment) {
+            do {
+                try search.run()
+            } catch let code as ExitCode {
+                Foundation.exit(code.rawValue)
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
+        main(arguments)
     }
 }

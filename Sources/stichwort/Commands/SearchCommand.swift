@@ -43,69 +43,11 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
-        let text = query.joined(separator: " ")
-        let index = try database.open(.read)
-        let terminal = Terminal(color: json ? .never : color)
-        var options = SearchOptions()
-        options.anyWord = any
-        options.since = since
-        options.until = until
-        options.section = section
-        options.author = author
-        options.order = sort
-        options.limit = limit
-        options.offset = offset
-        options.highlight = terminal.highlight
-        let result: SearchResult
-        do {
-            result = try Searcher(index: index).search(text, options: options)
-        } catch let error as QueryError {
-            throw fail(error.description)
-        } catch let error as IndexError {
-            throw fail(error.description)
-        }
-        if result.fellBackToAnyWord && !json && !count && !paths {
-            writeStandardError("No article has all the words; showing articles with any of them.\n")
-        }
-        if count {
-            print(result.total)
-        } else if paths {
-            for hit in result.hits { print(hit.path) }
-        } else if json {
-            for (rank, hit) in result.hits.enumerated() { print(jsonLine(hit, rank: offset + rank + 1, fallback: result.fellBackToAnyWord)) }
-        } else {
-            printHuman(result, terminal: terminal, seconds: Date().timeIntervalSince(started))
-        }
-        if result.total == 0 { throw ExitStatus.notFound.exitCode }
-    }
-
-    private func jsonLine(_ hit: Hit, rank: Int, fallback: Bool) -> String {
-        var line = JSONLine()
-        line.add("rank", rank)
-        line.add("path", hit.path)
-        line.add("title", hit.title)
-        line.add("date", hit.date)
-        line.add("section", hit.section)
-        line.add("author", hit.author)
-        line.add("url", hit.url)
-        line.add("score", hit.score)
-        line.add("snippet", hit.snippet)
-        if fallback { line.add("any_word_fallback", true) }
-        return line.text
-    }
-
-    private func printHuman(_ result: SearchResult, terminal: Terminal, seconds: Double) {
-        for (number, hit) in result.hits.enumerated() {
-            print("\(offset + number + 1). \(terminal.bold(hit.title.isEmpty ? hit.path : hit.title))")
-            let details = [hit.date.prefix(10).description, hit.section, hit.path].filter { !$0.isEmpty }
-            print("   " + terminal.dim(details.joined(separator: " · ")))
-            if !hit.snippet.isEmpty { print("   " + hit.snippet) }
-            print("")
-        }
-        let shown = result.hits.isEmpty ? "" : " (showing \(offset + 1)–\(offset + result.hits.count))"
-        let noun = result.total == 1 ? "article matches" : "articles match"
-        print("\(result.total) \(noun)\(shown) in \(String(format: "%.3f", seconds)) s")
+        let invocation = SearchInvocation(
+            query: query, databasePath: database.path, limit: limit, offset: offset, json: json, any: any,
+            since: since, until: until, section: section, author: author, sort: sort, count: count, paths: paths,
+            color: color)
+        try invocation.run()
     }
 }
 

@@ -1,0 +1,76 @@
+import GermanAnalysis
+import IndexStore
+
+/// Suggests spellings from the index's own vocabulary: for each query word no article contains, the
+/// indexed term within edit distance 2 (transpositions count once) found in the most articles,
+/// shown as the articles write it ("Erdgoan" → "Erdoğan").
+public struct SpellingSuggester {
+    private let index: ArticleIndex
+    private let analyzer = GermanAnalyzer()
+
+    /// Creates a suggester over `index`.
+    public init(index: ArticleIndex) { self.index = index }
+
+    /// The query with misspelt words replaced, or nil when no word needs (or has) a suggestion.
+    public func suggestion(for words: [String]) -> String? {
+        var changed = false
+        var result: [String] = []
+        for word in words {
+            guard let replacement = try? suggestion(forWord: word) else {
+                result.append(word)
+                continue
+            }
+            result.append(replacement)
+            changed = true
+        }
+        return changed ? result.joined(separator: " ") : nil
+    }
+
+    private func suggestion(forWord word: String) throws -> String? {
+        let terms = analyzer.tokens(word, mode: .query).map(\.term)
+        guard terms.count == 1, let term = terms.first, term.count >= 4, !Stopwords.contains(word) else { return nil }
+        let length = term.utf8.count
+        guard let first = term.first else { return nil }
+        let candidates = try index.vocabulary(
+            prefix: String(first), minimumLength: length - 2, maximumLength: length + 2)
+        if candidates.contains(where: { $0.term == term && $0.documents > 0 }) { return nil }
+        let target = Array(term.unicodeScalars)
+        var best: (term: String, distance: Int, documents: Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.term.unicodeScalars), limit: 2)
+            guard distance <= 2 else { continue }
+            if best == nil || distance < best!.distance
+                || (distance == best!.distance && candidate.documents > best!.documents)
+            {
+                best = (candidate.term, distance, candidate.documents)
+            }
+        }
+        guard let best else { return nil }
+        return try index.surfaceForm(ofTerm: best.term) ?? best.term
+    }
+}
+
+/// Optimal-string-alignment distance between `a` and `b`, or `limit + 1` once it exceeds `limit`.
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        var rowMinimum = current[0]
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = min(value, previousPrevious[j - 2] + 1)
+            }
+            current[j] = value
+            rowMinimum = min(rowMinimum, value)
+        }
+        if rowMinimum > limit { return limit + 1 }
+        (previousPrevious, previous, current) = (previous, current, previousPrevious)
+    }
+    return previous[b.count]
+}
