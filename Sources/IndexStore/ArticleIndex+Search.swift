@@ -115,3 +115,28 @@ extension String {
         return result
     }
 }
+
+extension ArticleIndex {
+    /// The stored article at `path` with the words `expression` matches wrapped in `open`/`close`
+    /// (https://sqlite.org/fts5.html#the_highlight_function); nil when the path is not indexed, the
+    /// article unchanged when the expression does not match it.
+    public func highlightedArticle(
+        atPath path: String, expression: String, open: String, close: String
+    ) throws(IndexError) -> StoredArticle? {
+        guard var stored = try article(atPath: path) else { return nil }
+        try mapErrors { () throws(SQLiteError) in
+            let statement = try connection.prepare(
+                """
+                SELECT highlight(article_fts, 0, ?2, ?3), highlight(article_fts, 1, ?2, ?3), highlight(article_fts, 2, ?2, ?3)
+                FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?4
+                """)
+            try statement.bind(.text(expression), .text(open), .text(close), .int(stored.file.id))
+            if try statement.step() {
+                stored.article.title = statement.text(0)
+                stored.article.lead = statement.text(1)
+                stored.article.body = statement.text(2)
+            }
+        }
+        return stored
+    }
+}

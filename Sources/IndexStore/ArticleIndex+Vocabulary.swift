@@ -19,22 +19,27 @@ extension ArticleIndex {
         }
     }
 
-    /// How a term is written in the articles: the first word that an FTS5 query for it highlights.
-    public func surfaceForm(ofTerm term: String) throws(IndexError) -> String? {
+    /// How a term is written in the articles: the words FTS5 highlights for it in up to `limit`
+    /// articles, with how often each form occurs there.
+    public func surfaceForms(ofTerm term: String, limit: Int = 20) throws(IndexError) -> [String: Int] {
         try mapErrors { () throws(SQLiteError) in
             let statement = try connection.prepare(
                 """
                 SELECT highlight(article_fts, 0, char(1), char(2)) || ' ' || highlight(article_fts, 1, char(1), char(2))
                        || ' ' || highlight(article_fts, 2, char(1), char(2))
-                FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1
+                FROM article_fts WHERE article_fts MATCH ?1 LIMIT ?2
                 """)
-            try statement.bind(.text("\"" + term.replacingQuotes() + "\""))
-            guard try statement.step() else { return nil }
-            let text = statement.text(0)
-            guard let open = text.firstIndex(of: "\u{1}") else { return nil }
-            let start = text.index(after: open)
-            guard let close = text[start...].firstIndex(of: "\u{2}") else { return nil }
-            return String(text[start..<close])
+            // A prefix query: its term is folded but not stemmed again (a stem of a stem is another term).
+            try statement.bind(.text("\"" + term.replacingQuotes() + "\" *"), .int(Int64(limit)))
+            var forms: [String: Int] = [:]
+            while try statement.step() {
+                // Marked words sit between \u{1} and \u{2}.
+                for piece in statement.text(0).split(separator: "\u{1}").dropFirst() {
+                    guard let close = piece.firstIndex(of: "\u{2}") else { continue }
+                    forms[String(piece[..<close]), default: 0] += 1
+                }
+            }
+            return forms
         }
     }
 }

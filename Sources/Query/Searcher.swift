@@ -92,6 +92,16 @@ public struct Searcher {
         return SearchResult(hits: hits, total: total, fellBackToAnyWord: fellBack, expression: request.expression)
     }
 
+    /// The FTS5 expression for `text`, to highlight its matches in one article (`show --highlight`).
+    public func expression(for text: String) throws(QueryError) -> String {
+        guard let node = QueryParser().parse(text) else {
+            throw QueryError("nothing to highlight: the query has no words")
+        }
+        let compiled = try compiler.compile(node)
+        guard !compiled.expression.isEmpty else { throw QueryError("nothing to highlight: the query has no words") }
+        return compiled.expression
+    }
+
     /// Only plain word lists fall back to any word; explicit operators say what the user meant.
     private func isPlainConjunction(_ node: QueryNode) -> Bool {
         guard case .all(let parts) = node else { return false }

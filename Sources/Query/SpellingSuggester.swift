@@ -35,18 +35,26 @@ public struct SpellingSuggester {
             prefix: String(first), minimumLength: length - 2, maximumLength: length + 2)
         if candidates.contains(where: { $0.term == term && $0.documents > 0 }) { return nil }
         let target = Array(term.unicodeScalars)
-        var best: (term: String, distance: Int, documents: Int)?
+        var scored: [(term: String, distance: Int, documents: Int)] = []
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.term.unicodeScalars), limit: 2)
-            guard distance <= 2 else { continue }
-            if best == nil || distance < best!.distance
-                || (distance == best!.distance && candidate.documents > best!.documents)
-            {
-                best = (candidate.term, distance, candidate.documents)
-            }
+            if distance <= 2 { scored.append((candidate.term, distance, candidate.documents)) }
         }
-        guard let best else { return nil }
-        return try index.surfaceForm(ofTerm: best.term) ?? best.term
+        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.documents > $1.documents }
+        guard let best = scored.first else { return nil }
+        // Stems hide the word's ending, so compare what was typed with how the articles write the
+        // best few terms, and take the closest written form.
+        let typed = Array(word.lowercased().unicodeScalars)
+        var forms: [String: Int] = [:]
+        for candidate in scored.prefix(8) where candidate.distance == best.distance {
+            forms.merge(try index.surfaceForms(ofTerm: candidate.term)) { $0 + $1 }
+        }
+        let closest = forms.min { a, b in
+            let da = editDistance(typed, Array(a.key.lowercased().unicodeScalars), limit: 8)
+            let db = editDistance(typed, Array(b.key.lowercased().unicodeScalars), limit: 8)
+            return da != db ? da < db : (a.value != b.value ? a.value > b.value : a.key < b.key)
+        }
+        return closest?.key ?? best.term
     }
 }
 

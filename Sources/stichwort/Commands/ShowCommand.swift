@@ -1,5 +1,6 @@
 import ArgumentParser
 import IndexStore
+import Query
 
 /// `stichwort show PATH`: one indexed article.
 struct ShowCommand: ParsableCommand {
@@ -11,15 +12,31 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The article's path relative to the archive root.") var path: String
     @OptionGroup var database: DatabaseOption
     @Flag(help: "Print one JSON object.") var json = false
+    @Option(help: "Mark the words this query matches (bold on a terminal, [brackets] elsewhere).")
+    var highlight: String?
     @Option(help: "Colour: auto, always or never.") var color: ColorChoice = .auto
 
     func run() throws {
         let index = try database.open(.read)
         let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        let terminal = Terminal(color: json ? .never : color)
         let stored: StoredArticle?
-        do { stored = try index.article(atPath: relative) } catch { throw fail(error.description) }
+        do {
+            if let highlight {
+                let markers = json ? ("[", "]") : terminal.highlight
+                let expression = try Searcher(index: index).expression(for: highlight)
+                stored = try index.highlightedArticle(
+                    atPath: relative, expression: expression, open: markers.0, close: markers.1)
+            } else {
+                stored = try index.article(atPath: relative)
+            }
+        } catch let error as QueryError {
+            throw fail(error.description)
+        } catch let error as IndexError {
+            throw fail(error.description)
+        }
         guard let stored else { throw fail("\(relative) is not in the index", .notFound) }
-        let printer = ArticlePrinter(terminal: Terminal(color: json ? .never : color))
+        let printer = ArticlePrinter(terminal: terminal)
         let extra = [("path", stored.file.path)]
         print(json ? printer.json(stored.article, extra: extra) : printer.human(stored.article, extra: [("Path", stored.file.path)]))
     }
