@@ -91,9 +91,22 @@ public struct Indexer {
         let extractor = ArticleExtractor(
             maximumFileSize: options.maximumFileSize, maximumTextLength: options.maximumTextLength)
         var done = 0
-        for start in stride(from: 0, to: candidates.count, by: options.batchSize) {
-            let batch = Array(candidates[start..<min(start + options.batchSize, candidates.count)])
-            let outcomes = prepare(batch, root: root, known: known, moveSources: moveSources, extractor: extractor)
+        let batches = stride(from: 0, to: candidates.count, by: options.batchSize).map {
+            Array(candidates[$0..<min($0 + options.batchSize, candidates.count)])
+        }
+        // While one batch is written (one SQLite writer), the next is read and extracted on the other cores.
+        let maximumFileSize = options.maximumFileSize
+        func startPreparing(_ batch: [ArchiveFile]) -> PendingBatch {
+            PendingBatch {
+                Self.prepare(batch, root: root, known: known, moveSources: moveSources, extractor: extractor,
+                             maximumFileSize: maximumFileSize)
+            }
+        }
+        var next = batches.first.map(startPreparing)
+        defer { next?.wait() }
+        for (number, batch) in batches.enumerated() {
+            let outcomes = next!.wait()
+            next = number + 1 < batches.count ? startPreparing(batches[number + 1]) : nil
             do {
                 try index.write {
                     for (file, outcome) in zip(batch, outcomes) {
@@ -126,8 +139,31 @@ public struct Indexer {
         return report
     }
 
+    /// A batch being prepared on a background queue.
+    private final class PendingBatch: @unchecked Sendable {
+        private var outcomes: [Outcome] = []
+        private let ready = DispatchSemaphore(value: 0)
+        private var taken = false
+
+        init(_ work: @escaping @Sendable () -> [Outcome]) {
+            DispatchQueue.global(qos: .userInitiated).async {
+                self.outcomes = work()
+                self.ready.signal()
+            }
+        }
+
+        /// Waits for the batch (once; later calls return at once with nothing).
+        @discardableResult
+        func wait() -> [Outcome] {
+            guard !taken else { return [] }
+            taken = true
+            ready.wait()
+            return outcomes
+        }
+    }
+
     /// What was found for one candidate file before writing.
-    private enum Outcome {
+    private enum Outcome: Sendable {
         /// Same bytes as indexed at this path.
         case touched(IndexedFile)
         /// Bytes of a vanished file: maybe a move (decided when writing).
@@ -140,9 +176,9 @@ public struct Indexer {
     }
 
     /// Reads, hashes and (when needed) extracts a batch on all cores.
-    private func prepare(
+    private static func prepare(
         _ batch: [ArchiveFile], root: String, known: [String: IndexedFile], moveSources: Set<String>,
-        extractor: ArticleExtractor
+        extractor: ArticleExtractor, maximumFileSize: Int
     ) -> [Outcome] {
         let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: batch.count)
         results.initialize(repeating: .failed("not processed"))
@@ -151,7 +187,6 @@ public struct Indexer {
             results.deallocate()
         }
         nonisolated(unsafe) let shared = results
-        let maximumFileSize = options.maximumFileSize
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
             let file = batch[i]
             let contents: FileReader.Contents
