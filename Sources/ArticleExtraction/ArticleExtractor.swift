@@ -30,7 +30,11 @@ public struct ArticleExtractor: Sendable {
             article = PlainTextArticle.article(from: TextDecoder.decode(bytes, as: encoding))
         } else {
             let body = encoding.bomLength > 0 ? Array(bytes.dropFirst(encoding.bomLength)) : bytes
-            guard let document = HTMLDocument.parse(body, encoding: encoding.name) else { throw .unparsable }
+            // A declared encoding libxml2 cannot use falls back to windows-1252, which decodes any byte.
+            guard
+                let document = HTMLDocument.parse(body, encoding: encoding.name)
+                    ?? (encoding.name == "windows-1252" ? nil : HTMLDocument.parse(body, encoding: "windows-1252"))
+            else { throw .unparsable }
             article = HTMLArticle.article(from: document.root)
         }
         guard !article.title.isEmpty || !article.lead.isEmpty else { throw .noText }

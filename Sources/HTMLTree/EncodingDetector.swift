@@ -50,9 +50,21 @@ public enum EncodingDetector {
         case "utf-16", "utf-16le": return "UTF-16LE"
         case "utf-16be": return "UTF-16BE"
         case "iso-8859-15", "latin9", "latin-9": return "ISO-8859-15"
-        default: return lower.isEmpty ? "windows-1252" : lower
+        default:
+            // Labels browsers know (https://encoding.spec.whatwg.org/#names-and-labels) are passed on;
+            // anything else — unknown names, UTF-7 — is read as windows-1252, as browsers do.
+            return knownLabels.contains(lower) ? lower : "windows-1252"
         }
     }
+
+    /// Encodings that may be named by a page and handed to libxml2 as they are.
+    private static let knownLabels: Set<String> = [
+        "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8",
+        "iso-8859-9", "iso-8859-10", "iso-8859-13", "iso-8859-14", "iso-8859-16", "windows-1250", "windows-1251",
+        "windows-1253", "windows-1254", "windows-1255", "windows-1256", "windows-1257", "windows-1258",
+        "koi8-r", "koi8-u", "shift_jis", "euc-jp", "iso-2022-jp", "gbk", "gb2312", "gb18030", "big5", "euc-kr",
+        "macintosh", "ibm866", "cp1250", "cp1251",
+    ]
 
     private enum UTF8Validity { case ascii, validWithNonASCII, invalid }
 

@@ -49,8 +49,8 @@ public struct ArchiveWalker: Sendable {
     /// Creates a walker.
     public init() {}
 
-    /// The archive's files, sorted by path, and the folders that could not be read.
-    public func walk(root: String) throws(ArchiveError) -> (files: [ArchiveFile], unreadable: [String]) {
+    /// The archive's files, sorted by path, and the entries that could not be read, with the reason.
+    public func walk(root: String) throws(ArchiveError) -> (files: [ArchiveFile], unreadable: [(path: String, reason: String)]) {
         var info = stat()
         guard stat(root, &info) == 0 else {
             if errno == ENOENT { throw .missing(root) }
@@ -61,18 +61,22 @@ public struct ArchiveWalker: Sendable {
         guard let top = opendir(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
         closedir(top)
         var files: [ArchiveFile] = []
-        var unreadable: [String] = []
+        var unreadable: [(path: String, reason: String)] = []
         var pending: [String] = [""]
         while let relative = pending.popLast() {
             let directory = relative.isEmpty ? root : root + "/" + relative
             guard let handle = opendir(directory) else {
-                unreadable.append(relative)
+                unreadable.append((relative + "/", "folder cannot be read: " + String(cString: strerror(errno))))
                 continue
             }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                let rawName = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+                guard let name = String(validating: rawName, as: UTF8.self) else {
+                    // Paths are stored as text; a name that is not UTF-8 cannot be stored or opened again.
+                    let shown = String(decoding: rawName, as: UTF8.self)
+                    unreadable.append((relative.isEmpty ? shown : relative + "/" + shown, "file name is not valid UTF-8"))
+                    continue
                 }
                 if name.hasPrefix(".") { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -90,7 +94,7 @@ public struct ArchiveWalker: Sendable {
             }
         }
         files.sort { $0.path < $1.path }
-        return (files, unreadable.sorted())
+        return (files, unreadable.sorted { $0.path < $1.path })
     }
 
     /// True when `path` is a directory now.

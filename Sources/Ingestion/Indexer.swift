@@ -61,11 +61,11 @@ public struct Indexer {
     ) throws(Failure) -> IndexReport {
         let started = monotonicSeconds()
         var report = IndexReport()
-        let walk: (files: [ArchiveFile], unreadable: [String])
+        let walk: (files: [ArchiveFile], unreadable: [(path: String, reason: String)])
         do { walk = try ArchiveWalker().walk(root: root) } catch { throw .archive(error) }
-        for folder in walk.unreadable {
-            report.failures.append((folder + "/", "folder cannot be read"))
-            failed(folder + "/", "folder cannot be read")
+        for entry in walk.unreadable {
+            report.failures.append(entry)
+            failed(entry.path, entry.reason)
         }
         let known: [String: IndexedFile]
         do { known = try index.indexedFiles() } catch { throw .index(error) }
@@ -84,8 +84,13 @@ public struct Indexer {
             }
         }
         // Files that are gone, by hash: a candidate with the same bytes is the same article moved.
+        // Files in folders that could not be read this time are kept, not taken for deleted.
+        let unreadableFolders = walk.unreadable.map(\.path).filter { $0.hasSuffix("/") }
         var vanished: [String: [IndexedFile]] = [:]
-        for (path, file) in known where !present.contains(path) { vanished[file.hash, default: []].append(file) }
+        for (path, file) in known where !present.contains(path) {
+            if unreadableFolders.contains(where: { path.hasPrefix($0) }) { continue }
+            vanished[file.hash, default: []].append(file)
+        }
         let moveSources = Set(vanished.keys)
 
         let extractor = ArticleExtractor(
