@@ -9,7 +9,11 @@ import PackageDescription
 let package = Package(
     name: "Stichwort",
     products: [
-        .executable(name: "stichwort", targets: ["stichwort"])
+        .executable(name: "stichwort", targets: ["stichwort"]),
+        // For the fuzz targets in Fuzz/ (a package of their own).
+        .library(
+            name: "StichwortLibraries",
+            targets: ["ArticleExtraction", "GermanAnalysis", "IndexStore", "Query", "ArticleModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

@@ -2,10 +2,15 @@
 /// diacritics other than ä ö ü ß removed (Erdoğan → erdogan), then Snowball-stemmed
 /// (which folds ä → a, ß → ss and reads ae/oe/ue as umlauts).
 ///
-/// It works on bytes and reuses its buffers, so it makes no `String` per token. It keeps no state
-/// between calls.
-public final class GermanAnalyzer: Sendable {
+/// In `.document` mode the parts of compounds follow each compound as colocated tokens
+/// ("Kampfdrohnen" → kampfdrohn, +kampf, +drohn), so "Drohne" finds "Kampfdrohnen".
+///
+/// It works on bytes and reuses its buffers, so it makes no `String` per token. An instance keeps a
+/// cache of compound splits: use one per thread.
+public final class GermanAnalyzer {
     private let stemmer = GermanStemmer()
+    /// Made on the first compound, so analysers that never split (queries, snippets) never load the lexicon.
+    private lazy var splitter = CompoundSplitter()
 
     /// Words longer than this many characters are indexed unstemmed and cut to this length.
     public static let maximumWordLength = 80
@@ -32,6 +37,33 @@ public final class GermanAnalyzer: Sendable {
             makeTerm(word: word, mode: mode, latin: &latin, wide: wide, stemStorage: &stemStorage, output: &output)
             let keepGoing = output.withUnsafeBufferPointer { emit($0, word.start, word.end, false) }
             if !keepGoing { return }
+            if mode == .document && !word.hasDigits && !word.hasWideLetters
+                && latin.count >= CompoundSplitter.minimumWordLength,
+                let constituents = splitter.split(latin)
+            {
+                // Parts that are compounds themselves are split too (Bund|präsidentenwahl → präsident, wahl).
+                var parts: [[UInt8]] = []
+                var pending = constituents
+                while let part = pending.first, parts.count < 8 {
+                    pending.removeFirst()
+                    parts.append(part)
+                    if let deeper = splitter.split(part) { pending.append(contentsOf: deeper) }
+                }
+                let whole = output
+                var emitted: [[UInt8]] = [whole]
+                for part in parts where part.count <= Self.maximumWordLength {
+                    output.removeAll(keepingCapacity: true)
+                    stemStorage.withUnsafeMutableBufferPointer { storage in
+                        var w = Word(storage.baseAddress!, count: 0)
+                        for byte in part { w.append(byte) }
+                        stemmer.stem(&w)
+                        appendLatin1(UnsafeBufferPointer(start: w.bytes, count: w.count), to: &output)
+                    }
+                    if output.isEmpty || emitted.contains(output) { continue }
+                    emitted.append(output)
+                    if !output.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) { return }
+                }
+            }
             latin.removeAll(keepingCapacity: true)
             if !wide.isEmpty { wide.removeAll(keepingCapacity: true) }
         }

@@ -23,8 +23,11 @@ public struct Token: Sendable, Equatable, CustomStringConvertible {
 
 /// What the text being analysed is, which decides how its words are turned into terms.
 public enum AnalysisMode: Sendable {
-    /// Article text at indexing time (and when FTS5 re-tokenizes it for snippets).
+    /// Article text at indexing time: each word, then the parts of compounds as colocated tokens.
     case document
+    /// Article text re-tokenized for snippets and highlights: the words only (no compound parts,
+    /// which share their word's position anyway), so no lexicon is loaded for a search.
+    case auxiliary
     /// A query term.
     case query
     /// A query term that ends in `*`: folded, never stemmed, so it matches as a prefix.
@@ -42,8 +45,12 @@ public enum AnalysisMode: Sendable {
 /// must bump `version`; FTS5 re-tokenizes old text on delete, so an index written by another
 /// version must be rebuilt (https://sqlite.org/fts5.html#the_delete_command).
 public enum AnalyzerVersion {
-    /// Bumped on every change of the produced terms.
-    public static let version = 1
+    /// Bumped on every change of the produced terms (2: compound parts as colocated tokens).
+    public static let version = 2
     /// The FTS5 tokenizer name, which carries the version so an old index never opens with new code.
     public static let tokenizerName = "german_v\(version)"
+    /// Hash of the compound lexicon the analyzer splits with.
+    public static let lexiconHash = compoundLexiconHash
+    /// What the database records: tokenizer name and lexicon hash (`german_v2+41d42820c3fabecd`).
+    public static let identity = "\(tokenizerName)+\(lexiconHash)"
 }

@@ -74,8 +74,8 @@ extension ArticleIndex {
         } catch {
             problems.append("SQLite quick_check failed: \(error.message)")
         }
-        if analyzerName != AnalyzerVersion.tokenizerName {
-            problems.append("built by analyzer \(analyzerName), expected \(AnalyzerVersion.tokenizerName): run `stichwort rebuild`")
+        if analyzerName != AnalyzerVersion.identity {
+            problems.append("built by analyzer \(analyzerName), expected \(AnalyzerVersion.identity): run `stichwort rebuild`")
             return problems
         }
         do {
@@ -104,12 +104,12 @@ extension ArticleIndex {
     /// An index built by another analyzer gets a new FTS5 table first: deleting from the old one would
     /// re-tokenize old text with the new analyzer and corrupt it (https://sqlite.org/fts5.html#the_delete_command).
     public func rebuild() throws(IndexError) {
-        let analyzerChanged = analyzerName != AnalyzerVersion.tokenizerName
+        let analyzerChanged = analyzerName != AnalyzerVersion.identity
         try write {
             if analyzerChanged {
                 try connection.execute(Schema.dropFullText)
                 try connection.execute(Schema.createFullText)
-                try setMeta(MetaKey.analyzer, AnalyzerVersion.tokenizerName)
+                try setMeta(MetaKey.analyzer, AnalyzerVersion.identity)
             }
             try connection.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
             try connection.execute("INSERT INTO article_fts(article_fts) VALUES ('optimize')")

@@ -59,7 +59,7 @@ public final class ArticleIndex {
             try connection.execute(Schema.createFullText)
             try setMeta(MetaKey.format, Schema.formatName)
             try setMeta(MetaKey.schema, Schema.version)
-            try setMeta(MetaKey.analyzer, AnalyzerVersion.tokenizerName)
+            try setMeta(MetaKey.analyzer, AnalyzerVersion.identity)
             try connection.execute("COMMIT")
         } catch {
             try? connection.execute("ROLLBACK")
@@ -86,9 +86,9 @@ public final class ArticleIndex {
             throw .schemaMismatch(path: path, found: schema ?? "none", expected: Schema.version)
         }
         let analyzer = (try? meta(MetaKey.analyzer)) ?? nil
-        if analyzer != AnalyzerVersion.tokenizerName && !allowOtherAnalyzer {
+        if analyzer != AnalyzerVersion.identity && !allowOtherAnalyzer {
             throw .analyzerMismatch(
-                path: path, found: analyzer ?? "none", expected: AnalyzerVersion.tokenizerName)
+                path: path, found: analyzer ?? "none", expected: AnalyzerVersion.identity)
         }
     }
 

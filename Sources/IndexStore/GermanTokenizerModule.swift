@@ -71,6 +71,8 @@ private func tokenize(
     let mode: AnalysisMode =
         if flags & FTS5_TOKENIZE_QUERY != 0 {
             flags & FTS5_TOKENIZE_PREFIX != 0 ? .queryPrefix : .query
+        } else if flags & FTS5_TOKENIZE_AUX != 0 {
+            .auxiliary
         } else {
             .document
         }

@@ -13,7 +13,7 @@ import Testing
         #expect(terms("Straße STRASSE Strasse") == ["strass", "strass", "strass"])
         #expect(terms("München Muenchen MÜNCHEN") == ["munch", "munch", "munch"])
         #expect(terms("Çelik Łódź Émile Søren") == ["celik", "lodz", "emil", "sor"])
-        #expect(terms("Kampfdrohnen Drohne Drohnen") == ["kampfdrohn", "drohn", "drohn"])
+        #expect(terms("Kampfdrohnen Drohne Drohnen", .auxiliary) == ["kampfdrohn", "drohn", "drohn"])
     }
 
     @Test func decomposedUmlautsReadLikeComposedOnes() {
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func softHyphensAndZeroWidthCharactersDoNotSplitWords() {
-        #expect(terms("Getreide\u{00AD}lieferung") == ["getreideliefer"])
+        #expect(terms("Getreide\u{00AD}lieferung", .auxiliary) == ["getreideliefer"])
         #expect(terms("Drohnen\u{200B}hersteller") == terms("Drohnenhersteller"))
     }
 
@@ -76,6 +76,22 @@ import Testing
         #expect(tokens.count == 1)
         #expect(tokens[0].term.utf8.count == GermanAnalyzer.maximumWordLength)
         #expect(tokens[0].end == 5_000)
+    }
+
+    @Test func compoundPartsFollowTheCompoundAtItsPosition() {
+        let tokens = analyzer.tokens("Die Kampfdrohnen fliegen")
+        #expect(tokens.map(\.term) == ["die", "kampfdrohn", "kampf", "drohn", "flieg"])
+        #expect(tokens.map(\.isColocated) == [false, false, true, true, false])
+        #expect(tokens[2].start == tokens[1].start && tokens[3].end == tokens[1].end)
+        // Snippets re-tokenize without the parts: the same words at the same positions.
+        #expect(analyzer.tokens("Die Kampfdrohnen fliegen", mode: .auxiliary).map(\.term) == ["die", "kampfdrohn", "flieg"])
+        #expect(analyzer.tokens("Kampfdrohnen", mode: .query).map(\.term) == ["kampfdrohn"])
+    }
+
+    @Test func partsOfPartsAreIndexedToo() {
+        let terms = analyzer.tokens("Bundespräsidentenwahl").map(\.term)
+        #expect(terms.first == "bundesprasidentenwahl")
+        for part in ["bund", "prasidentenwahl", "prasident", "wahl"] { #expect(terms.contains(part), "\(part)") }
     }
 
     @Test func stemOnlyModeKeepsForeignLetters() {

@@ -17,6 +17,8 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per token (term, start and end byte offsets, original word).")
     var json = false
     @Flag(help: "Print only the Snowball stem of each word.") var stem = false
+    @Flag(help: "Print each word's compound parts, lower-case, linking elements removed (a non-compound prints itself).")
+    var split = false
     @Flag(help: "Treat each input line separately; print one line per input line.") var lines = false
     @Flag(help: "Analyse as a query term instead of article text.") var query = false
 
@@ -33,7 +35,12 @@ struct AnalyzeCommand: ParsableCommand {
         var output = ""
         let units = lines ? input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [input]
         let trimmedUnits = lines && input.hasSuffix("\n") ? Array(units.dropLast()) : units
+        let splitter = CompoundSplitter()
         for unit in trimmedUnits {
+            if split {
+                output += compoundParts(unit, splitter: splitter).joined(separator: " ") + "\n"
+                continue
+            }
             let tokens = analyzer.tokens(unit, mode: mode)
             if json {
                 let utf8 = Array(unit.utf8)
@@ -57,5 +64,12 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// Each word's parts (or the word), lower-case.
+    private func compoundParts(_ text: String, splitter: CompoundSplitter) -> [String] {
+        text.split(whereSeparator: { !$0.isLetter }).flatMap { word -> [String] in
+            splitter.split(String(word)) ?? [word.lowercased()]
+        }
     }
 }

@@ -1,0 +1,29 @@
+import ArticleExtraction
+
+/// Encoding detection, libxml2 parsing and extraction must end on any bytes, as HTML and as text.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzExtraction(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let extractor = ArticleExtractor()
+    if let article = try? extractor.extract(bytes, fileName: "page.html") {
+        precondition(!article.title.isEmpty || !article.lead.isEmpty)
+    }
+    _ = try? extractor.extract(bytes, fileName: "article.txt")
+    return 0
+}
+
+/// libFuzzer's driver; SwiftPM names an executable's entry point `<target>_main`, so the driver is
+/// started from there instead of from libFuzzer's own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32
+
+@_cdecl("FuzzExtraction_main")
+public func fuzzExtractionMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzExtraction)
+}

@@ -1,0 +1,34 @@
+import GermanAnalysis
+
+/// The analyzer must end on any bytes, with offsets inside the text and in order, and no empty term.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = UnsafeBufferPointer(start: data, count: size)
+    let analyzer = GermanAnalyzer()
+    for mode in [AnalysisMode.document, .query, .queryPrefix, .stemOnly, .foldOnly] {
+        var lastEnd = 0
+        analyzer.analyze(text, mode: mode) { term, start, end, _ in
+            precondition(!term.isEmpty, "empty term")
+            precondition(start >= lastEnd && start < end && end <= size, "offsets \(start)-\(end) of \(size)")
+            lastEnd = end
+            return true
+        }
+    }
+    return 0
+}
+
+/// libFuzzer's driver; SwiftPM names an executable's entry point `<target>_main`, so the driver is
+/// started from there instead of from libFuzzer's own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32
+
+@_cdecl("FuzzTokenizer_main")
+public func fuzzTokenizerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzTokenizer)
+}

@@ -1,0 +1,57 @@
+/// The stems compound splitting may use as parts, with their frequency and part of speech.
+///
+/// Built from `CompoundLexiconData.swift` (generated, see there for the sources) on first use, so a
+/// process that never splits (a search) never pays for it. Keys are Snowball stems as Latin-1 bytes.
+struct CompoundLexicon: Sendable {
+    struct Entry: Sendable {
+        /// Zipf frequency × 10 of the word forms with this stem (0 when unknown).
+        var frequency: Int
+        /// True when the words are nouns.
+        var isNoun: Bool
+        /// What the base form adds to the stem, folded (`e` for drohn → Drohne), or empty.
+        var ending: [UInt8]
+    }
+
+    private let entries: [[UInt8]: Entry]
+
+    /// The lexicon of this analyzer version.
+    static let shared = CompoundLexicon(data: compoundLexiconData)
+
+    init(data: String) {
+        var entries: [[UInt8]: Entry] = [:]
+        entries.reserveCapacity(40_000)
+        for line in data.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            var key: [UInt8] = []
+            var representable = true
+            for scalar in String(decoding: line[line.startIndex..<tab], as: UTF8.self).unicodeScalars {
+                guard scalar.value < 0x100 else { representable = false; break }
+                key.append(UInt8(scalar.value))
+            }
+            guard representable else { continue }
+            var frequency = 0
+            var isNoun = false
+            var ending: [UInt8] = []
+            var inEnding = false
+            for byte in line[line.index(after: tab)...] {
+                if inEnding {
+                    ending.append(byte)
+                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    frequency = frequency * 10 + Int(byte - UInt8(ascii: "0"))
+                } else if byte == UInt8(ascii: "n") {
+                    isNoun = true
+                } else if byte == UInt8(ascii: ":") {
+                    inEnding = true
+                }
+            }
+            entries[key] = Entry(frequency: frequency, isNoun: isNoun, ending: ending)
+        }
+        self.entries = entries
+    }
+
+    /// The entry for a stem.
+    func entry(_ stem: [UInt8]) -> Entry? { entries[stem] }
+
+    /// Number of stems.
+    var count: Int { entries.count }
+}

@@ -1,0 +1,196 @@
+/// Splits German compounds into their parts: "Kampfdrohnen" → kampf + drohnen,
+/// "Bundespräsidentenwahl" → bundes… → bund + präsident + wahl.
+///
+/// Every part must be a word of the `CompoundLexicon` (compared by Snowball stem, so inflected and
+/// umlauted forms count), the last part a noun; a modifier may carry a linking element (-s-, -es-,
+/// -n-, -en-, -er-, -e-, -ens-, -nen-) or have lost an -e (Schul-bus) or be a verb stem (Schreib-tisch).
+/// Splits are scored by the parts' mean frequency (Koehn & Knight's geometric mean), plus a bonus
+/// for a longer head, which takes the right reading of ambiguous words (Stau+becken, not Staub+ecken;
+/// Druck+erzeugnis, not Drucker+zeugnis). A word more frequent than its parts is left whole.
+public final class CompoundSplitter {
+    /// A part of a compound: the letters as written, without a linking element.
+    public typealias Part = [UInt8]
+
+    private let lexicon: CompoundLexicon
+    private let stemmer = GermanStemmer()
+    private var cache: [[UInt8]: [Part]] = [:]
+
+    /// Words shorter than this are never split.
+    static let minimumWordLength = 6
+    /// Parts shorter than this must be listed short words (Ur, Öl, Ei).
+    static let minimumPartLength = 3
+    /// Bonus per letter of the head (frequency units × 10).
+    static let headLengthBonus = 15
+    /// Endings after which a linking -s- is expected.
+    private static let sSuffixes: [[UInt8]] = ["ung", "heit", "keit", "schaft", "ion", "tät", "ling", "tum", "arbeit", "sicht"].map {
+        $0.unicodeScalars.map { UInt8($0.value) }
+    }
+    /// Preference for an expected linking -s-.
+    static let expectedLinkBonus = 4
+    /// Preference for a modifier read as its base form.
+    static let baseFormBonus = 10
+    /// Penalty per part beyond two.
+    static let extraPartPenalty = 20
+    /// How much less frequent than the whole word the parts may be and still split it.
+    static let wholeWordMargin = 5
+    /// An unknown head must have at least this many letters,
+    static let unknownHeadMinimumLength = 5
+    /// and its modifier at least this frequency.
+    static let unknownHeadModifierFrequency = 35
+    /// Linking elements, and what each costs.
+    private static let links: [(letters: [UInt8], penalty: Int)] = [
+        (Array("s".utf8), 2), (Array("es".utf8), 4), (Array("n".utf8), 3), (Array("en".utf8), 3),
+        (Array("er".utf8), 6), (Array("e".utf8), 5), (Array("ens".utf8), 6), (Array("nen".utf8), 8),
+    ]
+
+    /// Creates a splitter over this version's lexicon.
+    public init() { lexicon = CompoundLexicon.shared }
+
+    /// The parts of `word` (lower-case, one Latin-1 byte per character), or nil when it is no compound.
+    public func split(_ word: [UInt8]) -> [Part]? {
+        guard word.count >= Self.minimumWordLength, word.count <= 60 else { return nil }
+        if let cached = cache[word] { return cached.isEmpty ? nil : cached }
+        let parts = analyse(word)
+        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
+        cache[word] = parts ?? []
+        return parts
+    }
+
+    /// The parts of a `String` word, lower-cased (a convenience for `analyze --split` and tests).
+    public func split(_ word: String) -> [String]? {
+        var bytes: [UInt8] = []
+        for scalar in word.lowercased().unicodeScalars {
+            guard scalar.value < 0x100 else { return nil }
+            bytes.append(UInt8(scalar.value))
+        }
+        return split(bytes)?.map { String(String.UnicodeScalarView($0.map { Unicode.Scalar($0) })) }
+    }
+
+    private struct Analysis {
+        var parts: [Part]
+        /// Sum of the parts' frequencies minus link penalties.
+        var frequency: Int
+    }
+
+    private func analyse(_ word: [UInt8]) -> [Part]? {
+        var memo: [Int: Analysis?] = [:]
+        // best(i): the best analysis of word[i...] as modifiers followed by a noun head.
+        func best(_ start: Int) -> Analysis? {
+            if let known = memo[start] { return known }
+            var result: Analysis?
+            var resultScore = Int.min
+            func consider(_ candidate: Analysis) {
+                let score = self.score(candidate)
+                if score > resultScore {
+                    result = candidate
+                    resultScore = score
+                }
+            }
+            let rest = Array(word[start...])
+            if let head = lexicon.entry(stem(rest)), head.isNoun, rest.count >= Self.minimumPartLength || isShortWord(rest) {
+                // A known noun is the head as it stands ("Latex|spielzeug", not "Latex|spiel|zeug"):
+                // the split is into immediate constituents.
+                if start > 0 {
+                    memo[start] = Analysis(parts: [rest], frequency: head.frequency)
+                    return memo[start]!
+                }
+                consider(Analysis(parts: [rest], frequency: head.frequency))
+            }
+            var end = start + 2
+            while end <= word.count - Self.minimumPartLength {
+                if let modifier = modifier(Array(word[start..<end])), let tail = best(end) {
+                    consider(Analysis(parts: [modifier.part] + tail.parts, frequency: modifier.frequency + tail.frequency))
+                }
+                end += 1
+            }
+            memo[start] = result
+            return result
+        }
+        guard let analysis = best(0), analysis.parts.count >= 2 else { return unknownHeadSplit(word) }
+        // Koehn & Knight: keep a word whole when it is more frequent than its parts.
+        if let whole = lexicon.entry(stem(word)) {
+            let mean = analysis.frequency / analysis.parts.count
+            if mean + Self.wholeWordMargin < whole.frequency { return nil }
+        }
+        return analysis.parts
+    }
+
+    /// A rare compound whose head the lexicon lacks ("Abschluss|kommuniqué"): a frequent noun as modifier
+    /// and a long unknown rest. Only for words the lexicon does not know as a whole, so a known word is
+    /// never cut this way.
+    private func unknownHeadSplit(_ word: [UInt8]) -> [Part]? {
+        guard lexicon.entry(stem(word)) == nil else { return nil }
+        var best: (modifier: Part, head: Part, rank: Int)?
+        var end = 4
+        while end <= word.count - Self.unknownHeadMinimumLength {
+            let letters = Array(word[..<end])
+            let rest = Array(word[end...])
+            if lexicon.entry(stem(rest)) == nil, let modifier = modifier(letters),
+                modifier.frequency >= Self.unknownHeadModifierFrequency,
+                lexicon.entry(stem(modifier.part))?.isNoun == true
+            {
+                // The longest modifier wins, one written without a linking element first.
+                let rank = (modifier.part == letters ? 1000 : 0) + modifier.part.count
+                if best == nil || rank > best!.rank { best = (modifier.part, rest, rank) }
+            }
+            end += 1
+        }
+        return best.map { [$0.modifier, $0.head] }
+    }
+
+    private func score(_ analysis: Analysis) -> Int {
+        let count = analysis.parts.count
+        let head = analysis.parts.last?.count ?? 0
+        return analysis.frequency / count + Self.headLengthBonus * head / 10 - Self.extraPartPenalty * max(0, count - 2)
+    }
+
+    /// A modifier: the part as written (linking element removed) and its frequency minus the link's cost.
+    private func modifier(_ letters: [UInt8]) -> (part: Part, frequency: Int)? {
+        var best: (Part, Int)?
+        func offer(_ part: Part, _ lookup: [UInt8], penalty: Int) {
+            let key = stem(lookup)
+            guard part.count >= Self.minimumPartLength || isShortWord(part), let entry = lexicon.entry(key)
+            else { return }
+            // The base form (Drohne in Drohnen|hersteller, Bund in Bundes|tag) is what a reader calls the part.
+            let isBaseForm = folded(part) == key + entry.ending
+            let value = entry.frequency - penalty + (isBaseForm ? Self.baseFormBonus : 0)
+            if best == nil || value > best!.1 { best = (part, value) }
+        }
+        offer(letters, letters, penalty: 0)
+        for link in Self.links where letters.count > link.letters.count && letters.suffix(link.letters.count).elementsEqual(link.letters) {
+            let base = Array(letters.dropLast(link.letters.count))
+            // After -ung, -heit, -keit, -schaft, -ion, -tät, -ling, -tum, -arbeit the -s- is the rule.
+            let expected = link.letters == [UInt8(ascii: "s")] && Self.sSuffixes.contains { base.count >= $0.count && base.suffix($0.count).elementsEqual($0) }
+            offer(base, base, penalty: expected ? -Self.expectedLinkBonus : link.penalty)
+        }
+        offer(letters, letters + [UInt8(ascii: "e")], penalty: 6)  // Schul-bus ← Schule
+        offer(letters, letters + Array("en".utf8), penalty: 8)  // Schreib-tisch ← schreiben
+        return best
+    }
+
+    /// ä ö ü → a o u, ß → ss: how stems and base-form endings are written.
+    private func folded(_ letters: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(letters.count + 1)
+        for byte in letters {
+            switch byte {
+            case 0xE4: result.append(UInt8(ascii: "a"))
+            case 0xF6: result.append(UInt8(ascii: "o"))
+            case 0xFC: result.append(UInt8(ascii: "u"))
+            case 0xDF: result.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
+            default: result.append(byte)
+            }
+        }
+        return result
+    }
+
+    private func isShortWord(_ letters: [UInt8]) -> Bool {
+        letters.count >= 2 && lexicon.entry(letters)?.isNoun == true && letters.count < Self.minimumPartLength
+    }
+
+    private func stem(_ letters: [UInt8]) -> [UInt8] {
+        var copy = letters
+        stemmer.stem(&copy)
+        return copy
+    }
+}

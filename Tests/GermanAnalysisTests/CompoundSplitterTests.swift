@@ -1,0 +1,31 @@
+import GermanAnalysis
+import Testing
+
+@Suite struct CompoundSplitterTests {
+    let splitter = CompoundSplitter()
+
+    @Test(arguments: [
+        ("Kampfdrohnen", ["kampf", "drohnen"]),
+        ("Drohnenhersteller", ["drohne", "hersteller"]),
+        ("Getreidelieferungen", ["getreide", "lieferungen"]),
+        ("Flüchtlingskrise", ["flüchtling", "krise"]),
+        ("Arbeitsamt", ["arbeit", "amt"]),
+        // Immediate constituents; the analyzer splits the parts further.
+        ("Bundespräsidentenwahl", ["bund", "präsidentenwahl"]),
+        ("Schulbus", ["schul", "bus"]),
+        // Ambiguous words take the right reading.
+        ("Urinstinkt", ["ur", "instinkt"]),
+        ("Staubecken", ["stau", "becken"]),
+        ("Druckerzeugnis", ["druck", "erzeugnis"]),
+        ("Wachstube", ["wach", "stube"]),
+    ])
+    func splitsCompounds(word: String, parts: [String]) {
+        #expect(splitter.split(word) == parts)
+    }
+
+    /// A word that merely contains other words is no compound of them.
+    @Test(arguments: ["Schokolade", "Kartoffel", "Verantwortung", "Beamte", "Zeitung", "Bergen", "Ausland", "Drohne", "Angebot"])
+    func leavesOtherWordsWhole(word: String) {
+        #expect(splitter.split(word) == nil)
+    }
+}
