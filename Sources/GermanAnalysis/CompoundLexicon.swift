@@ -12,13 +12,15 @@ struct CompoundLexicon: Sendable {
         var ending: [UInt8]
     }
 
-    private let entries: [[UInt8]: Entry]
+    /// Keyed by a 64-bit FNV-1a hash of the stem: hashing a byte array through `Hasher` was the
+    /// splitter's largest cost, and 84,000 stems in 2^64 values do not collide in practice.
+    private let entries: [UInt64: Entry]
 
     /// The lexicon of this analyzer version.
     static let shared = CompoundLexicon(data: compoundLexiconData)
 
     init(data: String) {
-        var entries: [[UInt8]: Entry] = [:]
+        var entries: [UInt64: Entry] = [:]
         entries.reserveCapacity(40_000)
         for line in data.utf8.split(separator: UInt8(ascii: "\n")) {
             guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { continue }
@@ -44,13 +46,22 @@ struct CompoundLexicon: Sendable {
                     inEnding = true
                 }
             }
-            entries[key] = Entry(frequency: frequency, isNoun: isNoun, ending: ending)
+            entries[Self.key(key)] = Entry(frequency: frequency, isNoun: isNoun, ending: ending)
         }
         self.entries = entries
     }
 
     /// The entry for a stem.
-    func entry(_ stem: [UInt8]) -> Entry? { entries[stem] }
+    func entry(_ stem: [UInt8]) -> Entry? { entries[Self.key(stem)] }
+
+    @inline(__always) static func key(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
 
     /// Number of stems.
     var count: Int { entries.count }

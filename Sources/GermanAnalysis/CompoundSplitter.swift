@@ -13,7 +13,7 @@ public final class CompoundSplitter {
 
     private let lexicon: CompoundLexicon
     private let stemmer = GermanStemmer()
-    private var cache: [[UInt8]: [Part]] = [:]
+    private var cache: [WordKey: [Part]] = [:]
 
     /// Words shorter than this are never split.
     static let minimumWordLength = 6
@@ -49,10 +49,11 @@ public final class CompoundSplitter {
     /// The parts of `word` (lower-case, one Latin-1 byte per character), or nil when it is no compound.
     public func split(_ word: [UInt8]) -> [Part]? {
         guard word.count >= Self.minimumWordLength, word.count <= 60 else { return nil }
-        if let cached = cache[word] { return cached.isEmpty ? nil : cached }
+        let key = WordKey(word)
+        if let cached = cache[key] { return cached.isEmpty ? nil : cached }
         let parts = analyse(word)
         if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
-        cache[word] = parts ?? []
+        cache[key] = parts ?? []
         return parts
     }
 
@@ -98,7 +99,8 @@ public final class CompoundSplitter {
             }
             var end = start + 2
             while end <= word.count - Self.minimumPartLength {
-                if let modifier = modifier(Array(word[start..<end])), let tail = best(end) {
+                // The tail first: most suffixes of a word are no head, and then the modifier needs no look-up.
+                if let tail = best(end), let modifier = modifier(Array(word[start..<end])) {
                     consider(Analysis(parts: [modifier.part] + tail.parts, frequency: modifier.frequency + tail.frequency))
                 }
                 end += 1
@@ -188,9 +190,30 @@ public final class CompoundSplitter {
         letters.count >= 2 && lexicon.entry(letters)?.isNoun == true && letters.count < Self.minimumPartLength
     }
 
+    private var stemBuffer = [UInt8](repeating: 0, count: 2 * 64 + 2)
+
     private func stem(_ letters: [UInt8]) -> [UInt8] {
-        var copy = letters
-        stemmer.stem(&copy)
-        return copy
+        guard letters.count <= 64 else { return letters }
+        return stemBuffer.withUnsafeMutableBufferPointer { storage in
+            var w = Word(storage.baseAddress!, count: 0)
+            for byte in letters { w.append(byte) }
+            stemmer.stem(&w)
+            return Array(UnsafeBufferPointer(start: w.bytes, count: w.count))
+        }
     }
+}
+
+/// A word as a dictionary key: hashed once with FNV-1a, compared byte by byte (exact, so a cached
+/// split never depends on which other words were seen).
+struct WordKey: Hashable {
+    let bytes: [UInt8]
+    let hash: UInt64
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        hash = CompoundLexicon.key(bytes)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    static func == (a: WordKey, b: WordKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
 }

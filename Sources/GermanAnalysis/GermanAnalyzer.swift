@@ -11,6 +11,8 @@ public final class GermanAnalyzer {
     private let stemmer = GermanStemmer()
     /// Made on the first compound, so analysers that never split (queries, snippets) never load the lexicon.
     private lazy var splitter = CompoundSplitter()
+    /// Part terms by word, so each distinct word is split and stemmed once.
+    private var partTermCache: [WordKey: [[UInt8]]] = [:]
 
     /// Words longer than this many characters are indexed unstemmed and cut to this length.
     public static let maximumWordLength = 80
@@ -38,35 +40,44 @@ public final class GermanAnalyzer {
             let keepGoing = output.withUnsafeBufferPointer { emit($0, word.start, word.end, false) }
             if !keepGoing { return }
             if mode == .document && !word.hasDigits && !word.hasWideLetters
-                && latin.count >= CompoundSplitter.minimumWordLength,
-                let constituents = splitter.split(latin)
+                && latin.count >= CompoundSplitter.minimumWordLength
             {
-                // Parts that are compounds themselves are split too (Bund|präsidentenwahl → präsident, wahl).
-                var parts: [[UInt8]] = []
-                var pending = constituents
-                while let part = pending.first, parts.count < 8 {
-                    pending.removeFirst()
-                    parts.append(part)
-                    if let deeper = splitter.split(part) { pending.append(contentsOf: deeper) }
-                }
-                let whole = output
-                var emitted: [[UInt8]] = [whole]
-                for part in parts where part.count <= Self.maximumWordLength {
-                    output.removeAll(keepingCapacity: true)
-                    stemStorage.withUnsafeMutableBufferPointer { storage in
-                        var w = Word(storage.baseAddress!, count: 0)
-                        for byte in part { w.append(byte) }
-                        stemmer.stem(&w)
-                        appendLatin1(UnsafeBufferPointer(start: w.bytes, count: w.count), to: &output)
-                    }
-                    if output.isEmpty || emitted.contains(output) { continue }
-                    emitted.append(output)
-                    if !output.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) { return }
+                for term in partTerms(of: latin, whole: output)
+                where !term.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) {
+                    return
                 }
             }
             latin.removeAll(keepingCapacity: true)
             if !wide.isEmpty { wide.removeAll(keepingCapacity: true) }
         }
+    }
+
+    /// The index terms of a compound's parts (and of their parts), without the compound's own term:
+    /// computed once per distinct word.
+    private func partTerms(of word: [UInt8], whole: [UInt8]) -> [[UInt8]] {
+        let key = WordKey(word)
+        if let known = partTermCache[key] { return known }
+        var terms: [[UInt8]] = []
+        if let constituents = splitter.split(word) {
+            // Parts that are compounds themselves are split too (Bund|präsidentenwahl → präsident, wahl).
+            var parts: [[UInt8]] = []
+            var pending = constituents
+            while let part = pending.first, parts.count < 8 {
+                pending.removeFirst()
+                parts.append(part)
+                if let deeper = splitter.split(part) { pending.append(contentsOf: deeper) }
+            }
+            for part in parts where part.count <= Self.maximumWordLength {
+                var stem = part
+                stemmer.stem(&stem)
+                var term: [UInt8] = []
+                stem.withUnsafeBufferPointer { appendLatin1($0, to: &term) }
+                if !term.isEmpty && term != whole && !terms.contains(term) { terms.append(term) }
+            }
+        }
+        if partTermCache.count > 200_000 { partTermCache.removeAll(keepingCapacity: true) }
+        partTermCache[key] = terms
+        return terms
     }
 
     /// The tokens of `text` (a convenience for tests, `analyze` and query building).
