@@ -75,6 +75,16 @@ public final class CompoundSplitter {
 
     private func analyse(_ word: [UInt8]) -> [Part]? {
         var memo: [Int: Analysis?] = [:]
+        // Stems of the word's substrings, looked up once each: a split tries many of them.
+        var lookups: [Int: (key: [UInt8], entry: CompoundLexicon.Entry)?] = [:]
+        func lookup(_ start: Int, _ end: Int) -> (key: [UInt8], entry: CompoundLexicon.Entry)? {
+            let slot = start &* 256 &+ end
+            if let known = lookups[slot] { return known }
+            let key = stem(Array(word[start..<end]))
+            let found = lexicon.entry(key).map { (key, $0) }
+            lookups[slot] = found
+            return found
+        }
         // best(i): the best analysis of word[i...] as modifiers followed by a noun head.
         func best(_ start: Int) -> Analysis? {
             if let known = memo[start] { return known }
@@ -88,7 +98,9 @@ public final class CompoundSplitter {
                 }
             }
             let rest = Array(word[start...])
-            if let head = lexicon.entry(stem(rest)), head.isNoun, rest.count >= Self.minimumPartLength || isShortWord(rest) {
+            if let head = lookup(start, word.count)?.entry, head.isNoun,
+                rest.count >= Self.minimumPartLength || isShortWord(rest)
+            {
                 // A known noun is the head as it stands ("Latex|spielzeug", not "Latex|spiel|zeug"):
                 // the split is into immediate constituents.
                 if start > 0 {
@@ -100,7 +112,7 @@ public final class CompoundSplitter {
             var end = start + 2
             while end <= word.count - Self.minimumPartLength {
                 // The tail first: most suffixes of a word are no head, and then the modifier needs no look-up.
-                if let tail = best(end), let modifier = modifier(Array(word[start..<end])) {
+                if let tail = best(end), let modifier = modifier(word, start, end, lookup) {
                     consider(Analysis(parts: [modifier.part] + tail.parts, frequency: modifier.frequency + tail.frequency))
                 }
                 end += 1
@@ -127,7 +139,11 @@ public final class CompoundSplitter {
         while end <= word.count - Self.unknownHeadMinimumLength {
             let letters = Array(word[..<end])
             let rest = Array(word[end...])
-            if lexicon.entry(stem(rest)) == nil, let modifier = modifier(letters),
+            if lexicon.entry(stem(rest)) == nil,
+                let modifier = modifier(word, 0, end, { a, b in
+                    let key = self.stem(Array(word[a..<b]))
+                    return self.lexicon.entry(key).map { (key, $0) }
+                }),
                 modifier.frequency >= Self.unknownHeadModifierFrequency,
                 lexicon.entry(stem(modifier.part))?.isNoun == true
             {
@@ -146,27 +162,34 @@ public final class CompoundSplitter {
         return analysis.frequency / count + Self.headLengthBonus * head / 10 - Self.extraPartPenalty * max(0, count - 2)
     }
 
-    /// A modifier: the part as written (linking element removed) and its frequency minus the link's cost.
-    private func modifier(_ letters: [UInt8]) -> (part: Part, frequency: Int)? {
+    /// A modifier `word[start..<end]`: the part as written (linking element removed) and its frequency
+    /// minus the link's cost.
+    private func modifier(
+        _ word: [UInt8], _ start: Int, _ end: Int,
+        _ lookup: (Int, Int) -> (key: [UInt8], entry: CompoundLexicon.Entry)?
+    ) -> (part: Part, frequency: Int)? {
+        let letters = Array(word[start..<end])
         var best: (Part, Int)?
-        func offer(_ part: Part, _ lookup: [UInt8], penalty: Int) {
-            let key = stem(lookup)
-            guard part.count >= Self.minimumPartLength || isShortWord(part), let entry = lexicon.entry(key)
-            else { return }
+        func offer(_ part: Part, _ found: (key: [UInt8], entry: CompoundLexicon.Entry)?, penalty: Int) {
+            guard part.count >= Self.minimumPartLength || isShortWord(part), let found else { return }
             // The base form (Drohne in Drohnen|hersteller, Bund in Bundes|tag) is what a reader calls the part.
-            let isBaseForm = folded(part) == key + entry.ending
-            let value = entry.frequency - penalty + (isBaseForm ? Self.baseFormBonus : 0)
+            let isBaseForm = folded(part) == found.key + found.entry.ending
+            let value = found.entry.frequency - penalty + (isBaseForm ? Self.baseFormBonus : 0)
             if best == nil || value > best!.1 { best = (part, value) }
         }
-        offer(letters, letters, penalty: 0)
+        offer(letters, lookup(start, end), penalty: 0)
         for link in Self.links where letters.count > link.letters.count && letters.suffix(link.letters.count).elementsEqual(link.letters) {
             let base = Array(letters.dropLast(link.letters.count))
             // After -ung, -heit, -keit, -schaft, -ion, -tät, -ling, -tum, -arbeit the -s- is the rule.
             let expected = link.letters == [UInt8(ascii: "s")] && Self.sSuffixes.contains { base.count >= $0.count && base.suffix($0.count).elementsEqual($0) }
-            offer(base, base, penalty: expected ? -Self.expectedLinkBonus : link.penalty)
+            offer(base, lookup(start, end - link.letters.count), penalty: expected ? -Self.expectedLinkBonus : link.penalty)
         }
-        offer(letters, letters + [UInt8(ascii: "e")], penalty: 6)  // Schul-bus ← Schule
-        offer(letters, letters + Array("en".utf8), penalty: 8)  // Schreib-tisch ← schreiben
+        func external(_ suffix: [UInt8]) -> (key: [UInt8], entry: CompoundLexicon.Entry)? {
+            let key = stem(letters + suffix)
+            return lexicon.entry(key).map { (key, $0) }
+        }
+        offer(letters, external([UInt8(ascii: "e")]), penalty: 6)  // Schul-bus ← Schule
+        offer(letters, external(Array("en".utf8)), penalty: 8)  // Schreib-tisch ← schreiben
         return best
     }
 
