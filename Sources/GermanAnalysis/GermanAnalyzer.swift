@@ -35,10 +35,34 @@ public final class GermanAnalyzer {
         output.reserveCapacity(Self.maximumWordLength * 4)
         var stemStorage = [UInt8](repeating: 0, count: Self.maximumWordLength * 2 + 2)
         var scanner = WordScanner(text: text)
+        // The letters of a hyphenated word so far ("e", then "email"), for its joined form.
+        var chain: [UInt8] = []
         while let word = scanner.nextWord(latin: &latin, wide: &wide, keepLatin1: mode == .stemOnly) {
+            var joined: [UInt8]?
+            if mode == .document {
+                if word.continuesHyphenChain && !chain.isEmpty && !word.hasWideLetters {
+                    chain.append(contentsOf: latin)
+                    joined = chain
+                } else {
+                    chain = word.hasWideLetters ? [] : latin
+                }
+            }
             makeTerm(word: word, mode: mode, latin: &latin, wide: wide, stemStorage: &stemStorage, output: &output)
             let keepGoing = output.withUnsafeBufferPointer { emit($0, word.start, word.end, false) }
             if !keepGoing { return }
+            // E-Mail, Baden-Württemberg, Bayraktar-Drohnen: the joined form at the last part's position.
+            if let joined, joined.count <= Self.maximumWordLength {
+                let whole = output
+                output.removeAll(keepingCapacity: true)
+                stemStorage.withUnsafeMutableBufferPointer { storage in
+                    var w = Word(storage.baseAddress!, count: 0)
+                    for byte in joined { w.append(byte) }
+                    if !word.hasDigits { stemmer.stem(&w) }
+                    appendLatin1(UnsafeBufferPointer(start: w.bytes, count: w.count), to: &output)
+                }
+                if output != whole && !output.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) { return }
+                output = whole
+            }
             if mode == .document && !word.hasDigits && !word.hasWideLetters
                 && latin.count >= CompoundSplitter.minimumWordLength
             {

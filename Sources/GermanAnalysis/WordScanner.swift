@@ -5,6 +5,8 @@ struct ScannedWord {
     var hasDigits: Bool
     /// The word has letters with no Latin form (Cyrillic, Greek, CJK …): it is kept as lower-case UTF-8.
     var hasWideLetters: Bool
+    /// The word follows the previous one after a single hyphen ("Mail" in "E-Mail").
+    var continuesHyphenChain = false
 }
 
 /// Finds words in UTF-8 bytes and folds their characters.
@@ -12,10 +14,14 @@ struct ScannedWord {
 /// A word is a run of letters and digits. Soft hyphens and zero-width characters inside a word are
 /// dropped, a combining diaeresis turns a/o/u into ä/ö/ü (NFD input reads like NFC), other combining
 /// marks are dropped, and an apostrophe between letters is dropped ("gibt's" → "gibts").
-/// Everything else, and every invalid UTF-8 byte, separates words.
+/// Gender forms stay one word (Bürger*innen, Bürger:innen, Bürger_innen → bürgerinnen), and so do
+/// numbers with thousands separators (10.000 → 10000). Everything else, and every invalid UTF-8 byte,
+/// separates words.
 struct WordScanner {
     let text: UnsafeBufferPointer<UInt8>
     var position = 0
+    /// Where the last word ended, and whether a lone hyphen follows it.
+    private var lastWordEnd = -1
 
     init(text: UnsafeBufferPointer<UInt8>) { self.text = text }
 
@@ -25,13 +31,17 @@ struct WordScanner {
     mutating func nextWord(latin: inout [UInt8], wide: inout [UInt8], keepLatin1: Bool) -> ScannedWord? {
         var word = ScannedWord(start: -1, end: -1, hasDigits: false, hasWideLetters: false)
         var apostrophePending = false
+        defer { if word.start >= 0 { lastWordEnd = word.end } }
         while position < text.count {
             let charStart = position
             let scalar = decodeScalar()
             let kind = classify(scalar, keepLatin1: keepLatin1)
             switch kind {
             case .separator:
-                if word.start >= 0 { return word }
+                if word.start >= 0 {
+                    if joinsWord(scalar, at: charStart, latin: latin, word: word) { continue }
+                    return word
+                }
             case .apostrophe:
                 if word.start >= 0 {
                     if apostrophePending { return word }
@@ -50,7 +60,10 @@ struct WordScanner {
                 }
                 word.end = position
             case .letter(let first, let second):
-                if word.start < 0 { word.start = charStart }
+                if word.start < 0 {
+                    word.start = charStart
+                    word.continuesHyphenChain = isLoneHyphen(from: lastWordEnd, to: charStart)
+                }
                 apostrophePending = false
                 latin.append(first)
                 if second != 0 { latin.append(second) }
@@ -61,7 +74,10 @@ struct WordScanner {
                 if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") { word.hasDigits = true }
                 word.end = position
             case .wideLetter:
-                if word.start < 0 { word.start = charStart }
+                if word.start < 0 {
+                    word.start = charStart
+                    word.continuesHyphenChain = isLoneHyphen(from: lastWordEnd, to: charStart)
+                }
                 apostrophePending = false
                 if !word.hasWideLetters {
                     // From here on the word is kept as UTF-8: convert what it has so far.
@@ -77,6 +93,40 @@ struct WordScanner {
             }
         }
         return word.start >= 0 ? word : nil
+    }
+
+    /// True when the separator at `offset` stays inside the word: a gender mark before "in"/"innen"
+    /// after a letter, or a thousands dot between digit groups.
+    private func joinsWord(_ scalar: UInt32, at offset: Int, latin: [UInt8], word: ScannedWord) -> Bool {
+        guard let last = latin.last else { return false }
+        let next = offset + 1
+        switch scalar {
+        case 0x2A, 0x3A, 0x5F, 0x2F, 0xB7:  // * : _ / ·
+            guard !word.hasDigits, last >= UInt8(ascii: "a"), next < text.count else { return false }
+            for ending in ["innen", "in"] {
+                let bytes = Array(ending.utf8)
+                guard next + bytes.count <= text.count else { continue }
+                let matches = (0..<bytes.count).allSatisfy { text[next + $0] | 0x20 == bytes[$0] }
+                let after = next + bytes.count
+                if matches && (after == text.count || !isASCIILetterOrDigit(text[after])) { return true }
+            }
+            return false
+        case 0x2E:  // .
+            guard word.hasDigits, latin.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                next + 3 <= text.count, (0..<3).allSatisfy({ isASCIIDigit(text[next + $0]) })
+            else { return false }
+            return next + 3 == text.count || !isASCIIDigit(text[next + 3])
+        default:
+            return false
+        }
+    }
+
+    /// True when the bytes between two words are exactly one hyphen.
+    private func isLoneHyphen(from end: Int, to start: Int) -> Bool {
+        guard end >= 0, start > end else { return false }
+        if start - end == 1 { return text[end] == UInt8(ascii: "-") }
+        // U+2010 hyphen, U+2011 non-breaking hyphen.
+        return start - end == 3 && text[end] == 0xE2 && text[end + 1] == 0x80 && (text[end + 2] == 0x90 || text[end + 2] == 0x91)
     }
 
     /// Decodes one scalar at `position` and advances; an invalid byte decodes as U+FFFD (a separator).
@@ -193,4 +243,10 @@ private enum CharacterKind {
         buffer.append(0x80 | UInt8((value >> 6) & 0x3F))
         buffer.append(0x80 | UInt8(value & 0x3F))
     }
+}
+
+@inline(__always) private func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+@inline(__always) private func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    isASCIIDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
 }

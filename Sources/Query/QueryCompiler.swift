@@ -113,7 +113,14 @@ public struct QueryCompiler {
         // Only the words themselves go to FTS5, separated by spaces: no quotes, no syntax.
         let utf8 = Array(text.utf8)
         let words = tokens.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }
-        return "\"" + words.joined(separator: " ") + "\"" + (prefix ? " *" : "")
+        let phrase = "\"" + words.joined(separator: " ") + "\"" + (prefix ? " *" : "")
+        // A hyphenated word also matches its joined spelling (E-Mail, Email), which articles index
+        // at the hyphenated word's position.
+        let hyphenated = tokens.count > 1 && zip(tokens, tokens.dropFirst()).allSatisfy { a, b in
+            utf8[a.end..<b.start].elementsEqual([UInt8(ascii: "-")])
+        }
+        guard hyphenated else { return phrase }
+        return "(" + phrase + " OR \"" + words.joined() + "\"" + (prefix ? " *" : "") + ")"
     }
 
     private func plainText(_ node: QueryNode) -> String {
