@@ -58,16 +58,28 @@ public struct ArticleExtractor: Sendable {
 
 /// The article of a parsed HTML page.
 enum HTMLArticle {
+    /// Pages with less text than this are read a second time without class-word rules.
+    static let retryBelowCharacters = 250
+
     static func article(from root: HTMLElement) -> Article {
         let metadata = MetadataExtractor.metadata(of: root)
-        let container = ContentFinder.mainElement(in: root)
+        let article = article(from: root, metadata: metadata, classWords: true)
+        guard article.lead.count + article.body.count < retryBelowCharacters else { return article }
+        // Like Readability: when the layout's class names hid the text ("l-outer--nav" around the
+        // whole page), read it again with tags and ARIA roles only, and keep the longer result.
+        let second = HTMLArticle.article(from: root, metadata: metadata, classWords: false)
+        return second.lead.count + second.body.count > article.lead.count + article.body.count ? second : article
+    }
+
+    private static func article(from root: HTMLElement, metadata: PageMetadata, classWords: Bool) -> Article {
+        let container = ContentFinder.mainElement(in: root, classWords: classWords)
         var article = Article(
             title: metadata.title, date: metadata.date, author: metadata.author, section: metadata.section,
             url: metadata.url, language: metadata.language)
         var paragraphs: [String] = []
         let titleKey = comparable(metadata.title)
         let sectionKey = comparable(metadata.section)
-        let blocks = BlockCollector.blocks(of: container)
+        let blocks = BlockCollector.blocks(of: container, classWords: classWords)
         // Short lines above the headline are kickers, datelines and breadcrumbs.
         let headline = blocks.firstIndex { $0.kind == "h1" } ?? -1
         for (position, block) in blocks.enumerated() {

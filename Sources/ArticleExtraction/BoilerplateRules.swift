@@ -17,7 +17,7 @@ enum BoilerplateRules {
         "consent", "banner", "ad", "ads", "advert", "advertisement", "anzeige", "werbung", "promo",
         "sponsored", "outbrain", "taboola", "tags", "tag", "topics", "themen", "keywords", "caption",
         "credit", "credits", "copyright", "imprint", "byline", "author", "authors", "autor", "meta",
-        "toolbar", "tools", "print", "widget", "popup", "modal", "overlay", "skip", "hidden", "sr",
+        "toolbar", "tools", "print", "popup", "modal", "overlay", "skip", "sr",
         "visually", "masthead", "header", "logo", "pagination", "pager", "rating", "poll", "gallery",
         "slider", "carousel", "video", "audio", "podcast", "player", "disclaimer", "infobox", "dateline",
     ]
@@ -26,6 +26,11 @@ enum BoilerplateRules {
     static let contentWords: Set<String> = [
         "articlebody", "article-body", "storybody", "story-body", "entry-content", "post-content",
         "article-content", "articlecontent", "content-body", "article-text", "articletext", "text-body",
+    ]
+
+    /// Class/id words of containers that hold content, whatever else their class says.
+    static let containerWords: Set<String> = [
+        "content", "article", "artikel", "main", "body", "story", "entry", "column", "beitrag", "post", "text",
     ]
 
     /// Openings of lines that are boilerplate wherever they stand (compared lower-case).
@@ -54,8 +59,9 @@ enum BoilerplateRules {
         return result
     }
 
-    /// True when `element` and everything in it should be skipped.
-    static func isBoilerplate(_ element: HTMLElement) -> Bool {
+    /// True when `element` and everything in it should be skipped. Without `classWords`, only tags,
+    /// hidden elements and ARIA roles count (the second try on pages whose layout classes mislead).
+    static func isBoilerplate(_ element: HTMLElement, classWords useClassWords: Bool = true) -> Bool {
         if tags.contains(element.name) { return true }
         if element[attribute: "hidden"] != nil || element[attribute: "aria-hidden"] == "true" { return true }
         if let style = element[attribute: "style"]?.lowercased().filter({ $0 != " " }),
@@ -69,10 +75,13 @@ enum BoilerplateRules {
         if element.name == "body" || element.name == "html" || element.name == "article" || element.name == "main" {
             return false
         }
-        if element[attribute: "itemprop"] == "articleBody" { return false }
+        if element[attribute: "itemprop"] == "articleBody" || !useClassWords { return false }
         let classWords = words(of: element)
         if classWords.contains(where: contentWords.contains) { return false }
-        return classWords.contains(where: self.classWords.contains)
+        guard classWords.contains(where: self.classWords.contains) else { return false }
+        // A layout container named after its content ("content_block right-sidebar") is no widget:
+        // like Readability, a content word outweighs a boilerplate word beside it.
+        return !classWords.contains(where: containerWords.contains)
     }
 
     /// True when a line of text is boilerplate by its opening words.

@@ -13,17 +13,17 @@ enum ContentFinder {
         init(depth: Int) { self.depth = depth }
     }
 
-    static func mainElement(in root: HTMLElement) -> HTMLElement {
+    static func mainElement(in root: HTMLElement, classWords: Bool = true) -> HTMLElement {
         var scores: [ObjectIdentifier: Score] = [:]
         var elements: [ObjectIdentifier: HTMLElement] = [:]
         var parents: [ObjectIdentifier: HTMLElement] = [:]
 
         func visit(_ element: HTMLElement, ancestors: [HTMLElement]) {
-            if BoilerplateRules.isBoilerplate(element) { return }
+            if BoilerplateRules.isBoilerplate(element, classWords: classWords) { return }
             let isParagraph = element.name == "p" || element.name == "pre" || element.name == "blockquote"
                 || (element.name == "div" && hasOwnText(element, minimum: 80))
             if isParagraph {
-                let text = BlockCollector.blocks(of: element)
+                let text = BlockCollector.blocks(of: element, classWords: classWords)
                 let length = text.reduce(0) { $0 + $1.text.count - $1.linkCharacters }
                 if length >= 25 {
                     let commas = text.reduce(0) { $0 + $1.text.filter { $0 == "," }.count }
@@ -49,7 +49,7 @@ enum ContentFinder {
         var best: (HTMLElement, Double)?
         for (id, score) in scores {
             guard let element = elements[id] else { continue }
-            let blocks = BlockCollector.blocks(of: element)
+            let blocks = BlockCollector.blocks(of: element, classWords: classWords)
             let characters = blocks.reduce(0) { $0 + $1.text.count }
             let links = blocks.reduce(0) { $0 + $1.linkCharacters }
             let linkDensity = characters == 0 ? 0 : Double(links) / Double(characters)

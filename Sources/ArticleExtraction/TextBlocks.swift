@@ -28,16 +28,20 @@ struct BlockCollector {
         "figure", "address", "center", "hr", "body", "details", "summary", "hgroup",
     ]
 
+    /// Whether class and id words mark boilerplate (see `BoilerplateRules.isBoilerplate`).
+    var useClassWords = true
+
     /// Collects the blocks of `element`.
-    static func blocks(of element: HTMLElement) -> [TextBlock] {
+    static func blocks(of element: HTMLElement, classWords: Bool = true) -> [TextBlock] {
         var collector = BlockCollector()
+        collector.useClassWords = classWords
         collector.visit(element, inLink: false)
         collector.flush()
         return collector.blocks
     }
 
     private mutating func visit(_ element: HTMLElement, inLink: Bool) {
-        if BoilerplateRules.isBoilerplate(element) {
+        if BoilerplateRules.isBoilerplate(element, classWords: useClassWords) {
             if Self.blockTags.contains(element.name) { flush() } else { pendingSpace = true }
             return
         }
