@@ -110,6 +110,7 @@ enum HTMLArticle {
                 .filter { !$0.isEmpty }
         }
         article.setText(paragraphs: paragraphs)
+        if article.date.isEmpty { article.date = MetadataExtractor.firstDateInText(of: root) ?? "" }
         if article.title.isEmpty, let first = paragraphs.first, first.count < 200 {
             article.title = first
         }

@@ -46,11 +46,13 @@ enum MetadataExtractor {
             root[attribute: "lang"] ?? meta["content-language"] ?? meta["og:locale"]
                 ?? JSONLD.string(article["inLanguage"]) ?? "")
         result.url = first(canonical, meta["og:url"], JSONLD.string(article["url"]), JSONLD.string(article["mainEntityOfPage"]))
-        let h1 = root.firstDescendant(where: { $0.name == "h1" }).map { collapse($0.textContent) } ?? ""
+        var h1 = root.firstDescendant(where: { $0.name == "h1" }).map { collapse($0.textContent) } ?? ""
+        // On blogs the <h1> is often the site's name, which the <title> repeats after a separator.
+        if h1.count > 300 || isSiteName(h1, titleTag: titleTag, siteName: result.siteName) { h1 = "" }
+        let ogTitle = meta["og:title"].flatMap { isSiteName($0, titleTag: titleTag, siteName: result.siteName) ? nil : $0 }
         result.title = first(
-            JSONLD.string(article["headline"]).map(collapse), meta["og:title"].map { cleanTitle($0, site: result.siteName) },
-            h1.count <= 300 ? h1 : nil, cleanTitle(titleTag, site: result.siteName),
-            meta["twitter:title"], meta["title"])
+            JSONLD.string(article["headline"]).map(collapse), ogTitle.map { cleanTitle($0, site: result.siteName) },
+            h1, cleanTitle(titleTag, site: result.siteName), meta["twitter:title"], meta["title"])
         result.date = firstDate([
             meta["article:published_time"], JSONLD.string(article["datePublished"]), meta["datepublished"],
             meta["date"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"],
@@ -82,6 +84,19 @@ enum MetadataExtractor {
             if let v = value, let date = DateNormalizer.normalize(v) { return date }
         }
         return nil
+    }
+
+    /// True when `candidate` names the site rather than the article: it is the site name, or the
+    /// part of the <title> after a separator while the <title> has another part.
+    static func isSiteName(_ candidate: String, titleTag: String, siteName: String) -> Bool {
+        let text = collapse(candidate).lowercased()
+        guard !text.isEmpty else { return false }
+        if !siteName.isEmpty && text == collapse(siteName).lowercased() { return true }
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "] {
+            let parts = collapse(titleTag).lowercased().components(separatedBy: separator)
+            if parts.count >= 2 && parts.dropFirst().contains(text) && !parts[0].isEmpty && parts[0] != text { return true }
+        }
+        return false
     }
 
     /// White space collapsed to single spaces, trimmed.
@@ -121,6 +136,27 @@ enum MetadataExtractor {
             t.removeFirst(prefix.count)
         }
         return t
+    }
+
+    /// The first full date in the page's short text runs, in document order: bylines and datelines
+    /// ("Veröffentlicht am 29. Januar 2020", "29.01.2020 | 14:30") come before sidebars and footers.
+    static func firstDateInText(of root: HTMLElement) -> String? {
+        guard let body = root.firstDescendant(where: { $0.name == "body" }) else { return nil }
+        var stack: [HTMLNode] = body.children.reversed()
+        var checked = 0
+        while let node = stack.popLast(), checked < 400 {
+            switch node {
+            case .text(let text):
+                let trimmed = collapse(text)
+                guard trimmed.count >= 8, trimmed.count <= 160 else { continue }
+                checked += 1
+                if let date = DateNormalizer.normalize(trimmed), date.prefix(4) >= "1990" { return date }
+            case .element(let element):
+                if ["nav", "footer", "aside", "script", "select", "option"].contains(element.name) { continue }
+                stack.append(contentsOf: element.children.reversed())
+            }
+        }
+        return nil
     }
 
     /// The last entry of a breadcrumb trail ("Startseite › Politik" → "Politik").
