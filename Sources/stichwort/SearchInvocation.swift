@@ -78,11 +78,7 @@ struct SearchInvocation {
         var line = JSONLine()
         line.add("rank", rank)
         line.add("path", hit.path)
-        line.add("title", hit.title)
-        line.add("date", hit.date)
-        line.add("section", hit.section)
-        line.add("author", hit.author)
-        line.add("url", hit.url)
+        line.addMetadata(title: hit.title, date: hit.date, section: hit.section, author: hit.author, url: hit.url)
         line.add("score", hit.score)
         line.add("snippet", hit.snippet)
         if fallback { line.add("any_word_fallback", true) }

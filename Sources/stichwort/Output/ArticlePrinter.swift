@@ -8,11 +8,8 @@ struct ArticlePrinter {
     func json(_ article: Article, extra: [(String, String)] = []) -> String {
         var line = JSONLine()
         for (key, value) in extra { line.add(key, value) }
-        line.add("title", article.title)
-        line.add("date", article.date)
-        line.add("author", article.author)
-        line.add("section", article.section)
-        line.add("url", article.url)
+        line.addMetadata(
+            title: article.title, date: article.date, section: article.section, author: article.author, url: article.url)
         line.add("language", article.language)
         line.add("lead", article.lead)
         line.add("text", article.text)

@@ -17,6 +17,15 @@ struct JSONLine {
         fields.append(Self.quote(key) + ":[" + strings.map(Self.quote).joined(separator: ",") + "]")
     }
 
+    /// The metadata fields every article-shaped object carries, in the documented order.
+    mutating func addMetadata(title: String, date: String, section: String, author: String, url: String) {
+        add("title", title)
+        add("date", date)
+        add("section", section)
+        add("author", author)
+        add("url", url)
+    }
+
     /// The object as one line of JSON.
     var text: String { "{" + fields.joined(separator: ",") + "}" }
 
