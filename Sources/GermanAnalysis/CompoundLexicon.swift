@@ -2,6 +2,8 @@
 ///
 /// Built from `CompoundLexiconData.swift` (generated, see there for the sources) on first use, so a
 /// process that never splits (a search) never pays for it. Keys are Snowball stems as Latin-1 bytes.
+/// A process that splits only a few words (a query) looks them up in the sorted data instead
+/// (`sortedData`), which needs no loading at all.
 struct CompoundLexicon: Sendable {
     struct Entry: Sendable {
         /// Zipf frequency × 10 of the word forms with this stem (0 when unknown).
@@ -31,28 +33,63 @@ struct CompoundLexicon: Sendable {
                 key.append(UInt8(scalar.value))
             }
             guard representable else { continue }
-            var frequency = 0
-            var isNoun = false
-            var ending: [UInt8] = []
-            var inEnding = false
-            for byte in line[line.index(after: tab)...] {
-                if inEnding {
-                    ending.append(byte)
-                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                    frequency = frequency * 10 + Int(byte - UInt8(ascii: "0"))
-                } else if byte == UInt8(ascii: "n") {
-                    isNoun = true
-                } else if byte == UInt8(ascii: ":") {
-                    inEnding = true
-                }
-            }
-            entries[Self.key(key)] = Entry(frequency: frequency, isNoun: isNoun, ending: ending)
+            entries[Self.key(key)] = Array(line[line.index(after: tab)...]).withUnsafeBufferPointer(Self.parseEntry)
         }
         self.entries = entries
     }
 
     /// The entry for a stem.
     func entry(_ stem: [UInt8]) -> Entry? { entries[Self.key(stem)] }
+
+    /// The entry for a stem found by binary search in the generated data (sorted by code point,
+    /// which UTF-8 byte order preserves): a microsecond per look-up, nothing to load.
+    static func sortedEntry(_ stem: [UInt8]) -> Entry? {
+        var key: [UInt8] = []
+        for byte in stem { appendUTF8(UInt32(byte), to: &key) }
+        var data = compoundLexiconData
+        return data.withUTF8 { bytes -> Entry? in
+            var low = 0
+            var high = bytes.count
+            while low < high {
+                // The line around the middle.
+                var start = (low + high) / 2
+                while start > low && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                var tab = start
+                while tab < bytes.count && bytes[tab] != UInt8(ascii: "\t") && bytes[tab] != UInt8(ascii: "\n") { tab += 1 }
+                var end = tab
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let order = compare(UnsafeBufferPointer(rebasing: bytes[start..<tab]), key)
+                if order == 0 { return parseEntry(UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end])) }
+                if order < 0 { low = end + 1 } else { high = start }
+            }
+            return nil
+        }
+    }
+
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Int {
+        for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
+
+    /// The fields after the tab: frequency digits, `n` for nouns, `:ending`.
+    private static func parseEntry(_ fields: UnsafeBufferPointer<UInt8>) -> Entry {
+        var frequency = 0
+        var isNoun = false
+        var ending: [UInt8] = []
+        var inEnding = false
+        for byte in fields {
+            if inEnding {
+                ending.append(byte)
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                frequency = frequency * 10 + Int(byte - UInt8(ascii: "0"))
+            } else if byte == UInt8(ascii: "n") {
+                isNoun = true
+            } else if byte == UInt8(ascii: ":") {
+                inEnding = true
+            }
+        }
+        return Entry(frequency: frequency, isNoun: isNoun, ending: ending)
+    }
 
     @inline(__always) static func key(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -51,10 +51,21 @@ public struct QueryCompiler {
         return CompiledQuery(expression: expression, section: section, author: author, positiveTerms: positives)
     }
 
-    /// An FTS5 expression where any of `terms` may match (stopwords left out unless nothing else is left).
+    /// An FTS5 expression where any of `terms` may match (stopwords left out unless nothing else is
+    /// left); a compound also brings its parts, so "Verteidigungsminister" finds "Minister der Verteidigung".
     public func anyOf(_ terms: [String]) -> String? {
         let meaningful = terms.filter { !Stopwords.contains($0) }
-        let chosen = (meaningful.isEmpty ? terms : meaningful).compactMap { quoted($0, prefix: false) }
+        var expanded: [String] = []
+        // Made only when a word is long enough to be a compound.
+        var splitter: CompoundSplitter?
+        for term in meaningful.isEmpty ? terms : meaningful {
+            expanded.append(term)
+            // A compound in a question also matches articles that name its parts.
+            guard term.count >= 8, term.allSatisfy(\.isLetter) else { continue }
+            if splitter == nil { splitter = CompoundSplitter(forFewWords: true) }
+            if let parts = splitter?.split(term) { expanded.append(contentsOf: parts.filter { !Stopwords.contains($0) }) }
+        }
+        let chosen = expanded.compactMap { quoted($0, prefix: false) }
         let unique = chosen.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return unique.isEmpty ? nil : unique.joined(separator: " OR ")
     }

@@ -23,6 +23,16 @@ import Testing
         #expect(splitter.split(word) == parts)
     }
 
+    /// Looking stems up in the sorted data (queries) splits exactly like the loaded lexicon (indexing).
+    @Test func bothLookupsSplitAlike() {
+        let few = CompoundSplitter(forFewWords: true)
+        let words = [
+            "Kampfdrohnen", "Bundespräsidentenwahl", "Flüchtlingsunterkünfte", "Verteidigungsminister", "Schokolade",
+            "Staubecken", "Arbeitsamt", "Getreidelieferungen", "Wohnungsmarkt", "Großstadtkinder", "Abschlusskommuniqué",
+        ]
+        for word in words { #expect(few.split(word) == splitter.split(word), "\(word)") }
+    }
+
     /// A word that merely contains other words is no compound of them.
     @Test(arguments: ["Schokolade", "Kartoffel", "Verantwortung", "Beamte", "Zeitung", "Bergen", "Ausland", "Drohne", "Angebot"])
     func leavesOtherWordsWhole(word: String) {

@@ -66,5 +66,6 @@ import Testing
     @Test func anyWordQueriesSkipStopwords() {
         #expect(compiler.anyOf(["Wer", "ist", "der", "Kreml-Chef"]) == "(\"Kreml Chef\" OR \"KremlChef\")")
         #expect(compiler.anyOf(["der", "die"]) == "\"der\" OR \"die\"")
+        #expect(compiler.anyOf(["Wer", "ist", "Drohnenhersteller"]) == "\"Drohnenhersteller\" OR \"drohne\" OR \"hersteller\"")
     }
 }
