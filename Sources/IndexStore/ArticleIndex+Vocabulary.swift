@@ -1,6 +1,15 @@
 /// The index's vocabulary, for spelling suggestions
 /// (https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module).
 extension ArticleIndex {
+    /// In how many articles the index term occurs (0 when it does not).
+    public func documentFrequency(ofTerm term: String) throws(IndexError) -> Int {
+        try mapErrors { () throws(SQLiteError) in
+            try connection.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocabulary USING fts5vocab(main, article_fts, row)")
+            return try connection.scalarInt("SELECT doc FROM temp.article_vocabulary WHERE term = ?1", .text(term)) ?? 0
+        }
+    }
+
     /// Index terms that start with `prefix` and have between `minimumLength` and `maximumLength`
     /// bytes, with the number of articles that contain each.
     public func vocabulary(prefix: String, minimumLength: Int, maximumLength: Int) throws(IndexError) -> [(term: String, documents: Int)] {

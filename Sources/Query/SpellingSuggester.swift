@@ -29,6 +29,8 @@ public struct SpellingSuggester {
     private func suggestion(forWord word: String) throws -> String? {
         let terms = analyzer.tokens(word, mode: .query).map(\.term)
         guard terms.count == 1, let term = terms.first, term.count >= 4, !Stopwords.contains(word) else { return nil }
+        // A word the articles contain needs no suggestion; this look-up is cheap, the scan below is not.
+        if try index.documentFrequency(ofTerm: term) > 0 { return nil }
         let length = term.utf8.count
         guard let first = term.first else { return nil }
         let candidates = try index.vocabulary(
@@ -46,8 +48,8 @@ public struct SpellingSuggester {
         // best few terms, and take the closest written form.
         let typed = Array(word.lowercased().unicodeScalars)
         var forms: [String: Int] = [:]
-        for candidate in scored.prefix(8) where candidate.distance == best.distance {
-            forms.merge(try index.surfaceForms(ofTerm: candidate.term)) { $0 + $1 }
+        for candidate in scored.prefix(4) where candidate.distance == best.distance {
+            forms.merge(try index.surfaceForms(ofTerm: candidate.term, limit: 4)) { $0 + $1 }
         }
         let closest = forms.min { a, b in
             let da = editDistance(typed, Array(a.key.lowercased().unicodeScalars), limit: 8)
