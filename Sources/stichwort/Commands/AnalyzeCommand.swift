@@ -6,7 +6,7 @@ import GermanAnalysis
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Show how text is analysed for the index: each word and the term it becomes.",
+        abstract: "Show how text is analysed for the index: each word and the terms it becomes (+ marks a compound part).",
         discussion: """
             Without TEXT, reads standard input. --stem prints only the Snowball stem of each word \
             (lower-cased, nothing else folded); --lines analyses each input line on its own and prints \
@@ -59,7 +59,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let utf8 = Array(unit.utf8)
                 for token in tokens {
                     let original = String(decoding: utf8[token.start..<token.end], as: UTF8.self)
-                    output += "\(original)\t\(token.term)\n"
+                    output += "\(original)\t\(token.isColocated ? "+" : "")\(token.term)\n"
                 }
             }
         }
