@@ -39,6 +39,7 @@ public struct ArticleExtractor: Sendable {
         }
         guard !article.title.isEmpty || !article.lead.isEmpty else { throw .noText }
         if article.lead.count + article.body.count > maximumTextLength {
+            article.lead = String(article.lead.prefix(maximumTextLength))
             article.body = String(article.body.prefix(max(0, maximumTextLength - article.lead.count)))
         }
         return article

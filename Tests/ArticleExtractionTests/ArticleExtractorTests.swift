@@ -159,6 +159,13 @@ import Testing
         #expect(throws: ExtractionError.noText) { try extract("<html><body><nav>Menü</nav></body></html>") }
     }
 
+    @Test func textIsCutAtTheLimit() throws {
+        let long = String(repeating: "Wort ", count: 2_000)
+        let html = page(body: "<article><h1>Lang</h1><p>\(long)</p><p>\(long)</p></article>")
+        let article = try ArticleExtractor(maximumTextLength: 100).extract(Array(html.utf8), fileName: "a.html")
+        #expect(article.lead.count + article.body.count <= 100)
+    }
+
     @Test func deeplyNestedPagesDoNotExhaustTheStack() throws {
         let depth = 20_000
         let html = String(repeating: "<div>", count: depth) + "<p>Tief verschachtelter Text im Artikel.</p>" + String(repeating: "</div>", count: depth)

@@ -26,7 +26,12 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print every skipped file's details and the run's counts.")
     var verbose = false
     @Option(help: "Skip files larger than this many bytes.") var maxFileSize = 20_000_000
+    @Option(help: "Keep at most this many characters of an article's text.") var maxText = 1_000_000
     @Flag(help: "Allow an empty archive folder to remove every indexed article.") var allowEmpty = false
+
+    func validate() throws {
+        guard maxFileSize > 0, maxText > 0 else { throw ValidationError("--max-file-size and --max-text must be positive") }
+    }
 
     func run() throws {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
@@ -43,6 +48,7 @@ struct IndexCommand: ParsableCommand {
         }
         var options = Indexer.Options()
         options.maximumFileSize = maxFileSize
+        options.maximumTextLength = maxText
         options.allowEmptyArchive = allowEmpty
         let showProgress = !quiet && Terminal.standardErrorIsTerminal
         let report: IndexReport
