@@ -10,7 +10,7 @@ struct DatabaseOption: ParsableArguments {
     /// The path in effect.
     var path: String {
         if let db, !db.isEmpty { return db }
-        return Self.defaultPath(environment: ProcessInfo.processInfo.environment)
+        return Self.defaultPath(environment: environmentVariables(["STICHWORT_DB"]))
     }
 
     /// `$STICHWORT_DB`, else `stichwort.db`.
@@ -27,4 +27,14 @@ struct DatabaseOption: ParsableArguments {
             throw fail(error.description)
         }
     }
+}
+
+/// The named environment variables that are set (`getenv`: building the whole environment
+/// dictionary is measurable in a command that should take a few milliseconds).
+func environmentVariables(_ names: [String]) -> [String: String] {
+    var result: [String: String] = [:]
+    for name in names {
+        if let value = getenv(name) { result[name] = String(cString: value) }
+    }
+    return result
 }

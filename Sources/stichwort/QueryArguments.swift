@@ -5,11 +5,11 @@
 /// passed after `--`, in its order, as part of the query.
 enum QueryArguments {
     /// `search` options that take a value.
-    static let valued: Set<String> = [
+    static let valued: [String] = [
         "--db", "--limit", "-l", "--offset", "--since", "--until", "--section", "--author", "--sort", "--color",
     ]
     /// `search` flags.
-    static let flags: Set<String> = ["--json", "--any", "--count", "--paths", "--help", "-h"]
+    static let flags: [String] = ["--json", "--any", "--count", "--paths", "--help", "-h"]
 
     /// The arguments (without the program name) with `search`'s query words moved behind `--`.
     static func normalize(_ arguments: [String]) -> [String] {

@@ -55,22 +55,25 @@ struct SearchInvocation {
             writeStandardError("No article has all the words; showing articles with any of them.\n")
         }
         if let suggestion, !json { writeStandardError("Meinten Sie: \(suggestion)?\n") }
+        // One write of the whole output: `print` boxes every item and casts it dynamically.
+        var out = ""
         if count {
-            print(result.total)
+            out += String(result.total) + "\n"
         } else if paths {
-            for hit in result.hits { print(hit.path) }
+            for hit in result.hits { out += hit.path + "\n" }
         } else if json {
             for (rank, hit) in result.hits.enumerated() {
-                print(jsonLine(hit, rank: offset + rank + 1, fallback: result.fellBackToAnyWord, suggestion: suggestion))
+                out += jsonLine(hit, rank: offset + rank + 1, fallback: result.fellBackToAnyWord, suggestion: suggestion) + "\n"
             }
             if result.hits.isEmpty, let suggestion {
                 var line = JSONLine()
                 line.add("suggestion", suggestion)
-                print(line.text)
+                out += line.text + "\n"
             }
         } else {
-            printHuman(result, terminal: terminal, seconds: Date().timeIntervalSince(started))
+            out = humanOutput(result, terminal: terminal, seconds: Date().timeIntervalSince(started))
         }
+        FileHandle.standardOutput.write(Data(out.utf8))
         if result.total == 0 { throw ExitStatus.notFound.exitCode }
     }
 
@@ -86,17 +89,20 @@ struct SearchInvocation {
         return line.text
     }
 
-    private func printHuman(_ result: SearchResult, terminal: Terminal, seconds: Double) {
+    private func humanOutput(_ result: SearchResult, terminal: Terminal, seconds: Double) -> String {
+        var out = ""
         for (number, hit) in result.hits.enumerated() {
-            print("\(offset + number + 1). \(terminal.bold(hit.title.isEmpty ? hit.path : hit.title))")
+            out += "\(offset + number + 1). \(terminal.bold(hit.title.isEmpty ? hit.path : hit.title))\n"
             let details = [hit.date.prefix(10).description, hit.section, hit.path].filter { !$0.isEmpty }
-            print("   " + terminal.dim(details.joined(separator: " · ")))
-            if !hit.snippet.isEmpty { print("   " + hit.snippet) }
-            print("")
+            out += "   " + terminal.dim(details.joined(separator: " · ")) + "\n"
+            if !hit.snippet.isEmpty { out += "   " + hit.snippet + "\n" }
+            out += "\n"
         }
         let shown = result.hits.isEmpty ? "" : " (showing \(offset + 1)–\(offset + result.hits.count))"
         let noun = result.total == 1 ? "article matches" : "articles match"
-        print("\(result.total) \(noun)\(shown) in \(String(format: "%.3f", seconds)) s")
+        let milliseconds = Int((seconds * 1000).rounded())
+        out += "\(result.total) \(noun)\(shown) in \(milliseconds / 1000).\(String(milliseconds % 1000 + 1000).dropFirst()) s\n"
+        return out
     }
 }
 

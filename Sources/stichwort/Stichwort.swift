@@ -20,7 +20,7 @@ struct Stichwort: ParsableCommand {
 
     static func main() {
         let arguments = QueryArguments.normalize(Array(CommandLine.arguments.dropFirst()))
-        if let search = SearchInvocation.fastParse(arguments, environment: ProcessInfo.processInfo.environment) {
+        if let search = SearchInvocation.fastParse(arguments, environment: environmentVariables(["STICHWORT_DB"])) {
             do {
                 try search.run()
             } catch let code as ExitCode {

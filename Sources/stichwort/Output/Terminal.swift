@@ -11,9 +11,9 @@ struct Terminal {
         case .always: styled = true
         case .never: styled = false
         case .auto:
-            let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-            styled = isatty(STDOUT_FILENO) == 1 && !noColor
-                && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+            let environment = environmentVariables(["NO_COLOR", "TERM"])
+            let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            styled = isatty(STDOUT_FILENO) == 1 && !noColor && environment["TERM"] != "dumb"
         }
     }
 
