@@ -54,12 +54,7 @@ public final class GermanAnalyzer {
             if let joined, joined.count <= Self.maximumWordLength {
                 let whole = output
                 output.removeAll(keepingCapacity: true)
-                stemStorage.withUnsafeMutableBufferPointer { storage in
-                    var w = Word(storage.baseAddress!, count: 0)
-                    for byte in joined { w.append(byte) }
-                    if !word.hasDigits { stemmer.stem(&w) }
-                    appendLatin1(UnsafeBufferPointer(start: w.bytes, count: w.count), to: &output)
-                }
+                appendTerm(of: joined, stemmed: !word.hasDigits, storage: &stemStorage, to: &output)
                 if output != whole && !output.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) { return }
                 output = whole
             }
@@ -91,11 +86,10 @@ public final class GermanAnalyzer {
                 parts.append(part)
                 if let deeper = splitter.split(part) { pending.append(contentsOf: deeper) }
             }
+            var storage = [UInt8](repeating: 0, count: Self.maximumWordLength * 2 + 2)
             for part in parts where part.count <= Self.maximumWordLength {
-                var stem = part
-                stemmer.stem(&stem)
                 var term: [UInt8] = []
-                stem.withUnsafeBufferPointer { appendLatin1($0, to: &term) }
+                appendTerm(of: part, stemmed: true, storage: &storage, to: &term)
                 if !term.isEmpty && term != whole && !terms.contains(term) { terms.append(term) }
             }
         }
@@ -131,16 +125,22 @@ public final class GermanAnalyzer {
         let stems = mode != .queryPrefix && mode != .foldOnly && !word.hasDigits
             && latin.count <= Self.maximumWordLength
         if stems {
-            stemStorage.withUnsafeMutableBufferPointer { storage in
-                var w = Word(storage.baseAddress!, count: 0)
-                for byte in latin { w.append(byte) }
-                stemmer.stem(&w)
-                appendLatin1(UnsafeBufferPointer(start: w.bytes, count: w.count), to: &output)
-            }
+            appendTerm(of: latin, stemmed: true, storage: &stemStorage, to: &output)
             return
         }
         if mode != .stemOnly { foldGermanLetters(&latin) }
         latin.withUnsafeBufferPointer { appendLatin1(UnsafeBufferPointer(rebasing: $0.prefix(Self.maximumWordLength)), to: &output) }
+    }
+
+    /// Appends the term for `letters` (Latin-1, at most `maximumWordLength`), stemmed or not, as UTF-8.
+    /// `storage` holds twice the word for the stemmer, which can lengthen ß to ss.
+    private func appendTerm(of letters: [UInt8], stemmed: Bool, storage: inout [UInt8], to output: inout [UInt8]) {
+        storage.withUnsafeMutableBufferPointer { buffer in
+            var w = Word(buffer.baseAddress!, count: 0)
+            for byte in letters { w.append(byte) }
+            if stemmed { stemmer.stem(&w) }
+            appendLatin1(UnsafeBufferPointer(start: w.bytes, count: w.count), to: &output)
+        }
     }
 
     /// What the stemmer would fold in an unstemmed word: ä ö ü → a o u, ß → ss, ae/oe/ue read as umlauts.
