@@ -80,11 +80,14 @@ public final class CompoundSplitter {
         var frequency: Int
     }
 
+    /// A substring's stem and its lexicon entry.
+    private typealias Lookup = (key: [UInt8], entry: CompoundLexicon.Entry)
+
     private func analyse(_ word: [UInt8]) -> [Part]? {
         var memo: [Int: Analysis?] = [:]
         // Stems of the word's substrings, looked up once each: a split tries many of them.
-        var lookups: [Int: (key: [UInt8], entry: CompoundLexicon.Entry)?] = [:]
-        func lookup(_ start: Int, _ end: Int) -> (key: [UInt8], entry: CompoundLexicon.Entry)? {
+        var lookups: [Int: Lookup?] = [:]
+        func lookup(_ start: Int, _ end: Int) -> Lookup? {
             let slot = start &* 256 &+ end
             if let known = lookups[slot] { return known }
             let key = stem(Array(word[start..<end]))
@@ -127,9 +130,12 @@ public final class CompoundSplitter {
             memo[start] = result
             return result
         }
-        guard let analysis = best(0), analysis.parts.count >= 2 else { return unknownHeadSplit(word) }
+        let whole = lookup(0, word.count)?.entry
+        guard let analysis = best(0), analysis.parts.count >= 2 else {
+            return whole == nil ? unknownHeadSplit(word, lookup) : nil
+        }
         // Koehn & Knight: keep a word whole when it is more frequent than its parts.
-        if let whole = entry(stem(word)) {
+        if let whole {
             let mean = analysis.frequency / analysis.parts.count
             if mean + Self.wholeWordMargin < whole.frequency { return nil }
         }
@@ -139,20 +145,17 @@ public final class CompoundSplitter {
     /// A rare compound whose head the lexicon lacks ("Abschluss|kommuniqué"): a frequent noun as modifier
     /// and a long unknown rest. Only for words the lexicon does not know as a whole, so a known word is
     /// never cut this way.
-    private func unknownHeadSplit(_ word: [UInt8]) -> [Part]? {
-        guard entry(stem(word)) == nil else { return nil }
+    private func unknownHeadSplit(_ word: [UInt8], _ lookup: (Int, Int) -> Lookup?) -> [Part]? {
         var best: (modifier: Part, head: Part, rank: Int)?
         var end = 4
         while end <= word.count - Self.unknownHeadMinimumLength {
             let letters = Array(word[..<end])
             let rest = Array(word[end...])
-            if entry(stem(rest)) == nil,
-                let modifier = modifier(word, 0, end, { a, b in
-                    let key = self.stem(Array(word[a..<b]))
-                    return self.entry(key).map { (key, $0) }
-                }),
+            // A modifier is always a prefix of the word (its linking element cut off), so its stem
+            // is one of the looked-up substrings too.
+            if lookup(end, word.count) == nil, let modifier = modifier(word, 0, end, lookup),
                 modifier.frequency >= Self.unknownHeadModifierFrequency,
-                entry(stem(modifier.part))?.isNoun == true
+                lookup(0, modifier.part.count)?.entry.isNoun == true
             {
                 // The longest modifier wins, one written without a linking element first.
                 let rank = (modifier.part == letters ? 1000 : 0) + modifier.part.count
@@ -173,11 +176,11 @@ public final class CompoundSplitter {
     /// minus the link's cost.
     private func modifier(
         _ word: [UInt8], _ start: Int, _ end: Int,
-        _ lookup: (Int, Int) -> (key: [UInt8], entry: CompoundLexicon.Entry)?
+        _ lookup: (Int, Int) -> Lookup?
     ) -> (part: Part, frequency: Int)? {
         let letters = Array(word[start..<end])
         var best: (Part, Int)?
-        func offer(_ part: Part, _ found: (key: [UInt8], entry: CompoundLexicon.Entry)?, penalty: Int) {
+        func offer(_ part: Part, _ found: Lookup?, penalty: Int) {
             guard part.count >= Self.minimumPartLength || isShortWord(part), let found else { return }
             // The base form (Drohne in Drohnen|hersteller, Bund in Bundes|tag) is what a reader calls the part.
             let isBaseForm = folded(part) == found.key + found.entry.ending
@@ -191,7 +194,7 @@ public final class CompoundSplitter {
             let expected = link.letters == [UInt8(ascii: "s")] && Self.sSuffixes.contains { base.count >= $0.count && base.suffix($0.count).elementsEqual($0) }
             offer(base, lookup(start, end - link.letters.count), penalty: expected ? -Self.expectedLinkBonus : link.penalty)
         }
-        func external(_ suffix: [UInt8]) -> (key: [UInt8], entry: CompoundLexicon.Entry)? {
+        func external(_ suffix: [UInt8]) -> Lookup? {
             let key = stem(letters + suffix)
             return entry(key).map { (key, $0) }
         }
