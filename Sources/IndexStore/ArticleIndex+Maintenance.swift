@@ -40,8 +40,7 @@ extension ArticleIndex {
             let textBytes =
                 try connection.scalarInt(
                     "SELECT coalesce(sum(length(CAST(title || lead || body AS BLOB))), 0) FROM article") ?? 0
-            try connection.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocabulary USING fts5vocab(main, article_fts, row)")
+            try attachVocabulary()
             let terms = try connection.scalarInt("SELECT count(*) FROM temp.article_vocabulary") ?? 0
             var sections: [(String, Int)] = []
             let statement = try connection.prepare(

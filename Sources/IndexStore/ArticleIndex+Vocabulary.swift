@@ -4,8 +4,7 @@ extension ArticleIndex {
     /// In how many articles the index term occurs (0 when it does not).
     public func documentFrequency(ofTerm term: String) throws(IndexError) -> Int {
         try mapErrors { () throws(SQLiteError) in
-            try connection.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocabulary USING fts5vocab(main, article_fts, row)")
+            try attachVocabulary()
             return try connection.scalarInt("SELECT doc FROM temp.article_vocabulary WHERE term = ?1", .text(term)) ?? 0
         }
     }
@@ -14,8 +13,7 @@ extension ArticleIndex {
     /// bytes, with the number of articles that contain each.
     public func vocabulary(prefix: String, minimumLength: Int, maximumLength: Int) throws(IndexError) -> [(term: String, documents: Int)] {
         try mapErrors { () throws(SQLiteError) in
-            try connection.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocabulary USING fts5vocab(main, article_fts, row)")
+            try attachVocabulary()
             let statement = try connection.prepare(
                 """
                 SELECT term, doc FROM temp.article_vocabulary
@@ -50,6 +48,15 @@ extension ArticleIndex {
             }
             return forms
         }
+    }
+}
+
+extension ArticleIndex {
+    /// Declares `temp.article_vocabulary`, one row per index term with its article count
+    /// (https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module); nothing is copied.
+    func attachVocabulary() throws(SQLiteError) {
+        try connection.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocabulary USING fts5vocab(main, article_fts, row)")
     }
 }
 
