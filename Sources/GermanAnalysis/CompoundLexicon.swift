@@ -26,13 +26,7 @@ struct CompoundLexicon: Sendable {
         entries.reserveCapacity(40_000)
         for line in data.utf8.split(separator: UInt8(ascii: "\n")) {
             guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { continue }
-            var key: [UInt8] = []
-            var representable = true
-            for scalar in String(decoding: line[line.startIndex..<tab], as: UTF8.self).unicodeScalars {
-                guard scalar.value < 0x100 else { representable = false; break }
-                key.append(UInt8(scalar.value))
-            }
-            guard representable else { continue }
+            guard let key = Latin1.bytes(String(decoding: line[line.startIndex..<tab], as: UTF8.self)) else { continue }
             entries[Self.key(key)] = Array(line[line.index(after: tab)...]).withUnsafeBufferPointer(Self.parseEntry)
         }
         self.entries = entries

@@ -66,12 +66,8 @@ public final class CompoundSplitter {
 
     /// The parts of a `String` word, lower-cased (a convenience for `analyze --split` and tests).
     public func split(_ word: String) -> [String]? {
-        var bytes: [UInt8] = []
-        for scalar in word.lowercased().unicodeScalars {
-            guard scalar.value < 0x100 else { return nil }
-            bytes.append(UInt8(scalar.value))
-        }
-        return split(bytes)?.map { String(String.UnicodeScalarView($0.map { Unicode.Scalar($0) })) }
+        guard let bytes = Latin1.bytes(word.lowercased()) else { return nil }
+        return split(bytes)?.map(Latin1.string)
     }
 
     private struct Analysis {

@@ -24,13 +24,9 @@ public struct GermanStemmer: Sendable {
 
     /// Stems a lower-case word given as a `String` (characters beyond Latin-1 are left as they are).
     public func stem(_ word: String) -> String {
-        var bytes: [UInt8] = []
-        for scalar in word.unicodeScalars {
-            guard scalar.value < 0x100 else { return word }
-            bytes.append(UInt8(scalar.value))
-        }
+        guard var bytes = Latin1.bytes(word) else { return word }
         stem(&bytes)
-        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        return Latin1.string(bytes)
     }
 
     /// Stems the word in `w`, whose storage must hold twice its length.
