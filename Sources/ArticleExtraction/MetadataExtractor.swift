@@ -1,4 +1,3 @@
-import Foundation
 import HTMLTree
 
 /// Reads an article's metadata from `<meta>` tags, JSON-LD (https://schema.org/NewsArticle),
@@ -20,14 +19,14 @@ enum MetadataExtractor {
         var meta: [String: String] = [:]
         var canonical = ""
         var titleTag = ""
-        var jsonLD: [[String: Any]] = []
+        var jsonLD: [JSONValue] = []
         for element in root.descendants(where: { ["meta", "link", "title", "script"].contains($0.name) }) {
             switch element.name {
             case "meta":
                 let key = (element[attribute: "property"] ?? element[attribute: "name"]
                     ?? element[attribute: "itemprop"] ?? element[attribute: "http-equiv"])?.lowercased()
                 if let key, let content = element[attribute: "content"], meta[key] == nil {
-                    meta[key] = content.trimmingCharacters(in: .whitespacesAndNewlines)
+                    meta[key] = content.trimmingWhitespace()
                 }
             case "link":
                 if element[attribute: "rel"]?.lowercased() == "canonical", canonical.isEmpty {
@@ -39,7 +38,7 @@ enum MetadataExtractor {
                 jsonLD.append(contentsOf: JSONLD.objects(in: element.textContent))
             }
         }
-        let article = jsonLD.first { JSONLD.isArticle($0) } ?? jsonLD.first ?? [:]
+        let article = jsonLD.first { JSONLD.isArticle($0) } ?? jsonLD.first ?? .object([:])
         var result = PageMetadata()
         result.siteName = meta["og:site_name"] ?? ""
         result.language = languageCode(
@@ -74,7 +73,7 @@ enum MetadataExtractor {
     /// The first non-empty value.
     static func first(_ values: String?...) -> String {
         for value in values {
-            if let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty { return v }
+            if let v = value?.trimmingWhitespace(), !v.isEmpty { return v }
         }
         return ""
     }
@@ -93,7 +92,7 @@ enum MetadataExtractor {
         guard !text.isEmpty else { return false }
         if !siteName.isEmpty && text == collapse(siteName).lowercased() { return true }
         for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "] {
-            let parts = collapse(titleTag).lowercased().components(separatedBy: separator)
+            let parts = collapse(titleTag).lowercased().parts(separatedBy: separator)
             if parts.count >= 2 && parts.dropFirst().contains(text) && !parts[0].isEmpty && parts[0] != text { return true }
         }
         return false
@@ -108,7 +107,7 @@ enum MetadataExtractor {
     static func cleanTitle(_ raw: String, site: String) -> String {
         let title = collapse(raw)
         for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
-            let parts = title.components(separatedBy: separator)
+            let parts = title.parts(separatedBy: separator)
             guard parts.count >= 2 else { continue }
             let siteLower = site.lowercased()
             if !siteLower.isEmpty {
@@ -186,47 +185,17 @@ enum MetadataExtractor {
     }
 }
 
-/// JSON-LD blocks (https://json-ld.org/) as Foundation objects.
-enum JSONLD {
-    static func objects(in text: String) -> [[String: Any]] {
-        guard let data = text.data(using: .utf8),
-            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return [] }
-        var result: [[String: Any]] = []
-        func collect(_ value: Any) {
-            if let object = value as? [String: Any] {
-                result.append(object)
-                if let graph = object["@graph"] { collect(graph) }
-            } else if let array = value as? [Any] {
-                array.forEach(collect)
-            }
-        }
-        collect(value)
-        return result
+extension String {
+    /// The string without white space at either end.
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
     }
 
-    static func isArticle(_ object: [String: Any]) -> Bool {
-        let types: [String] = (object["@type"] as? [String]) ?? [(object["@type"] as? String) ?? ""]
-        return types.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }
-    }
-
-    static func string(_ value: Any?) -> String? {
-        switch value {
-        case let s as String: return s
-        case let object as [String: Any]: return string(object["@id"] ?? object["name"] ?? object["url"])
-        case let array as [Any]: return array.lazy.compactMap { string($0) }.first
-        default: return nil
-        }
-    }
-
-    static func author(_ value: Any?) -> String? {
-        switch value {
-        case let s as String: return s
-        case let object as [String: Any]: return object["name"] as? String
-        case let array as [Any]:
-            let names = array.compactMap { author($0) }
-            return names.isEmpty ? nil : names.joined(separator: ", ")
-        default: return nil
-        }
+    /// The pieces between occurrences of `separator`, empty pieces included (as Foundation's
+    /// `components(separatedBy:)`).
+    func parts(separatedBy separator: String) -> [String] {
+        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
     }
 }
