@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import IndexStore
 
 /// The `--db` option shared by every subcommand that uses an index.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 /// The documented exit codes of every subcommand.
 enum ExitStatus: Int32 {
@@ -26,7 +25,7 @@ enum ExitStatus: Int32 {
 
 /// Writes one line to standard error, prefixed with the program name.
 func reportError(_ message: String) {
-    FileHandle.standardError.write(Data("stichwort: \(message)\n".utf8))
+    StandardStream.error("stichwort: \(message)\n")
 }
 
 /// Reports `message` and returns the exit code to throw.
@@ -37,5 +36,5 @@ func fail(_ message: String, _ status: ExitStatus = .failure) -> ExitCode {
 
 /// Writes text to standard error without a prefix (progress, hints).
 func writeStandardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardStream.error(text)
 }

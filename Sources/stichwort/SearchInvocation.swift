@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IndexStore
 import Query
 
@@ -73,7 +73,7 @@ struct SearchInvocation {
         } else {
             out = humanOutput(result, terminal: terminal, seconds: Date().timeIntervalSince(started))
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        StandardStream.output(out)
         if result.total == 0 { throw ExitStatus.notFound.exitCode }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The `stichwort` command: a search engine for German news archives.
 @main
@@ -24,7 +25,7 @@ struct Stichwort: ParsableCommand {
             do {
                 try search.run()
             } catch let code as ExitCode {
-                Foundation.exit(code.rawValue)
+                Glibc.exit(code.rawValue)
             } catch {
                 exit(withError: error)
             }

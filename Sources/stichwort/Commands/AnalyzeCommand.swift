@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import GermanAnalysis
 
 /// `stichwort analyze TEXT`: the tokens the analyzer makes.
@@ -27,7 +26,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let text {
             input = text
         } else {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = StandardStream.readInput()
             input = String(decoding: data, as: UTF8.self)
         }
         let analyzer = GermanAnalyzer()
@@ -63,7 +62,7 @@ struct AnalyzeCommand: ParsableCommand {
                 }
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardStream.output(output)
     }
 
     /// Each word's parts (or the word), lower-case.

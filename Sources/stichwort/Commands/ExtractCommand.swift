@@ -1,7 +1,7 @@
 import ArgumentParser
 import ArticleExtraction
 import ArticleModel
-import Foundation
+import FoundationEssentials
 
 /// `stichwort extract FILE`: what ingestion keeps of one file.
 struct ExtractCommand: ParsableCommand {
@@ -20,11 +20,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Colour: auto, always or never.") var color: ColorChoice = .auto
 
     func run() throws {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             throw fail("\(file) does not exist")
         }
-        guard !isDirectory.boolValue else { throw fail("\(file) is a folder, not a file") }
+        guard !isDirectory else { throw fail("\(file) is a folder, not a file") }
         guard let data = FileManager.default.contents(atPath: file) else { throw fail("cannot read \(file)") }
         let article: Article
         do {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Whether and how to style output: colour only on a terminal, never with `NO_COLOR` (https://no-color.org).
 struct Terminal {
