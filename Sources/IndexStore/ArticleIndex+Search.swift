@@ -17,8 +17,9 @@ extension ArticleIndex {
             ORDER BY date DESC, id DESC LIMIT ?2 OFFSET ?3
             """
             : """
-            SELECT rowid, rank FROM article_fts WHERE article_fts MATCH ?1\(filterSQL)
-            ORDER BY rank LIMIT ?2 OFFSET ?3
+            SELECT rowid, bm25(article_fts, \(Schema.rankWeights)) AS score FROM article_fts
+            WHERE article_fts MATCH ?1\(filterSQL)
+            ORDER BY score LIMIT ?2 OFFSET ?3
             """
         return try mapErrors { () throws(SQLiteError) in
             let page = try connection.prepare(sql)
@@ -26,7 +27,7 @@ extension ArticleIndex {
                 [.text(request.expression), .int(Int64(request.limit)), .int(Int64(request.offset))] + filterValues)
             var ranked: [(id: Int64, rank: Double)] = []
             while try page.step() { ranked.append((Int64(page.int(0)), page.double(1))) }
-            return try ranked.map { (id, rank) throws(SQLiteError) in try hit(id: id, rank: rank, request: request) }
+            return try hits(ranked, request: request)
         }
     }
 
@@ -41,36 +42,49 @@ extension ArticleIndex {
         }
     }
 
-    /// Metadata and snippet of one hit.
-    private func hit(id: Int64, rank: Double, request: SearchRequest) throws(SQLiteError) -> Hit {
+    /// Metadata and snippets of one page of hits, in the order of `ranked`.
+    ///
+    /// One statement for the whole page: each MATCH statement sets its query up again (for a prefix
+    /// query that merges the doclists of every term with the prefix), so a statement per hit cost
+    /// ten set-ups. The rowid range lets FTS5 skip to the page's rows; the `IN` list keeps only them.
+    private func hits(_ ranked: [(id: Int64, rank: Double)], request: SearchRequest) throws(SQLiteError) -> [Hit] {
+        guard let lowest = ranked.map(\.id).min(), let highest = ranked.map(\.id).max() else { return [] }
         let tokens = max(1, min(64, request.snippetTokens))
-        let statement = try cached(
+        // A date-ordered page has no scores yet; a relevance page has them from its ranking.
+        let score = request.order == .date ? "bm25(article_fts, \(Schema.rankWeights))" : "0"
+        let statement = try connection.prepare(
             """
-            SELECT a.path, a.title, a.date, a.section, a.author, a.url, bm25(article_fts, \(Schema.rankWeights)),
+            SELECT article_fts.rowid, a.path, a.title, a.date, a.section, a.author, a.url, \(score),
                    snippet(article_fts, 1, ?2, ?3, '…', \(tokens)),
                    snippet(article_fts, 2, ?2, ?3, '…', \(tokens)),
                    snippet(article_fts, 0, ?2, ?3, '…', \(tokens))
             FROM article_fts JOIN article a ON a.id = article_fts.rowid
-            WHERE article_fts MATCH ?1 AND article_fts.rowid = ?4
+            WHERE article_fts MATCH ?1 AND article_fts.rowid BETWEEN ?4 AND ?5
+              AND article_fts.rowid IN (\(ranked.map { String($0.id) }.joined(separator: ",")))
             """)
         try statement.bind(
-            .text(request.expression), .text(request.highlight.open), .text(request.highlight.close), .int(id))
-        defer { statement.reset() }
-        guard try statement.step() else {
-            return Hit(path: "", title: "", date: "", section: "", author: "", url: "", score: -rank, snippet: "")
-        }
-        let leadSnippet = statement.text(7)
-        let bodySnippet = statement.text(8)
+            .text(request.expression), .text(request.highlight.open), .text(request.highlight.close),
+            .int(lowest), .int(highest))
         let open = request.highlight.open
-        // The lead or body passage with a match reads better than the title, which is shown anyway.
-        let snippet =
-            leadSnippet.contains(open) ? leadSnippet
-            : bodySnippet.contains(open) ? bodySnippet
-            : !leadSnippet.isEmpty ? leadSnippet : (bodySnippet.isEmpty ? statement.text(9) : bodySnippet)
-        return Hit(
-            path: statement.text(0), title: statement.text(1), date: statement.text(2),
-            section: statement.text(3), author: statement.text(4), url: statement.text(5),
-            score: -statement.double(6), snippet: collapseWhitespace(snippet))
+        var byID: [Int64: Hit] = [:]
+        while try statement.step() {
+            let leadSnippet = statement.text(8)
+            let bodySnippet = statement.text(9)
+            // The lead or body passage with a match reads better than the title, which is shown anyway.
+            let snippet =
+                leadSnippet.contains(open) ? leadSnippet
+                : bodySnippet.contains(open) ? bodySnippet
+                : !leadSnippet.isEmpty ? leadSnippet : (bodySnippet.isEmpty ? statement.text(10) : bodySnippet)
+            byID[Int64(statement.int(0))] = Hit(
+                path: statement.text(1), title: statement.text(2), date: statement.text(3),
+                section: statement.text(4), author: statement.text(5), url: statement.text(6),
+                score: -statement.double(7), snippet: collapseWhitespace(snippet))
+        }
+        return ranked.compactMap { id, rank in
+            guard var hit = byID[id] else { return nil }
+            if request.order == .relevance { hit.score = -rank }
+            return hit
+        }
     }
 
     /// SQL conditions for the request's filters, as a restriction of the FTS5 rowid (or the `article`
