@@ -31,18 +31,13 @@ public struct SpellingSuggester {
         guard terms.count == 1, let term = terms.first, term.count >= 4, !Stopwords.contains(word) else { return nil }
         // A word the articles contain needs no suggestion; this look-up is cheap, the scan below is not.
         if try index.documentFrequency(ofTerm: term) > 0 { return nil }
-        let length = term.utf8.count
-        guard let first = term.first else { return nil }
-        let candidates = try index.vocabulary(
-            prefix: String(first), minimumLength: length - 2, maximumLength: length + 2)
-        if candidates.contains(where: { $0.term == term && $0.documents > 0 }) { return nil }
         let target = Array(term.unicodeScalars)
+        // fts5vocab counts the articles of every term it passes, so the scan starts narrow: terms
+        // with the word's first two letters (most typos come later in a word), then its first letter.
         var scored: [(term: String, distance: Int, documents: Int)] = []
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.term.unicodeScalars), limit: 2)
-            if distance <= 2 { scored.append((candidate.term, distance, candidate.documents)) }
+        for prefixLength in [2, 1] where scored.isEmpty {
+            scored = try candidates(near: target, prefix: String(term.unicodeScalars.prefix(prefixLength)))
         }
-        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.documents > $1.documents }
         guard let best = scored.first else { return nil }
         // Stems hide the word's ending, so compare what was typed with how the articles write the
         // best few terms, and take the closest written form.
@@ -57,6 +52,23 @@ public struct SpellingSuggester {
             return da != db ? da < db : (a.value != b.value ? a.value > b.value : a.key < b.key)
         }
         return closest?.key ?? best.term
+    }
+}
+
+extension SpellingSuggester {
+    /// Index terms starting with `prefix` within edit distance 2 of `target`, closest and most
+    /// frequent first.
+    private func candidates(
+        near target: [Unicode.Scalar], prefix: String
+    ) throws -> [(term: String, distance: Int, documents: Int)] {
+        let length = String(String.UnicodeScalarView(target)).utf8.count
+        var scored: [(term: String, distance: Int, documents: Int)] = []
+        for candidate in try index.vocabulary(prefix: prefix, minimumLength: length - 2, maximumLength: length + 2)
+        where candidate.documents > 0 {
+            let distance = editDistance(target, Array(candidate.term.unicodeScalars), limit: 2)
+            if distance <= 2 { scored.append((candidate.term, distance, candidate.documents)) }
+        }
+        return scored.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.documents > $1.documents }
     }
 }
 
