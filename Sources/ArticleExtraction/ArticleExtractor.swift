@@ -85,21 +85,22 @@ enum HTMLArticle {
         let headline = blocks.firstIndex { $0.kind == "h1" } ?? -1
         for (position, block) in blocks.enumerated() {
             let text = block.text
-            if position < headline && text.count < 50 { continue }
+            let length = block.characters
+            if position < headline && length < 50 { continue }
             if !sectionKey.isEmpty && text.utf8.count < 60 && comparable(text) == sectionKey { continue }
             if BoilerplateRules.isBoilerplateLine(text) { continue }
             // Lists of links (related articles, tag clouds) and link-only lines.
-            if block.linkDensity > 0.5 && text.count < 300 { continue }
+            if block.linkDensity > 0.5 && length < 300 { continue }
             if !titleKey.isEmpty && text.utf8.count <= metadata.title.utf8.count * 2 + 16
                 && comparable(text) == titleKey
             {
                 continue
             }
-            if text.count < 60, isByline(text) {
+            if length < 60, isByline(text) {
                 if article.author.isEmpty { article.author = MetadataExtractor.stripBylinePrefix(text) }
                 continue
             }
-            if text.count < 40, let date = DateNormalizer.normalize(text), text.count < date.count + 20 {
+            if length < 40, let date = DateNormalizer.normalize(text), length < date.utf8.count + 20 {
                 if article.date.isEmpty { article.date = date }
                 continue
             }
@@ -130,7 +131,7 @@ enum HTMLArticle {
     }
 
     private static func isByline(_ text: String) -> Bool {
-        let lower = text.lowercased()
+        let lower = String(text.prefix(9)).lowercased()
         return lower.hasPrefix("von ") || lower.hasPrefix("by ") || lower.hasPrefix("autor:")
             || lower.hasPrefix("autorin:")
     }

@@ -45,19 +45,11 @@ enum BoilerplateRules {
         "image:", "photo:", "credit:", "copyright ©", "all rights reserved", "alle rechte vorbehalten",
     ]
 
-    /// Splits a class or id attribute into lower-case words (at spaces, `-`, `_` and case changes kept whole).
-    static func words(of element: HTMLElement) -> [String] {
-        var result: [String] = []
-        for attribute in [element[attribute: "class"], element[attribute: "id"]] {
-            guard let value = attribute, !value.isEmpty else { continue }
-            for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                result.append(String(token))
-                let parts = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
-                if parts.count > 1 { result.append(contentsOf: parts.map(String.init)) }
-            }
-        }
-        return result
-    }
+    /// The length of the longest entry of `linePrefixes`, in characters.
+    static let longestLinePrefix = linePrefixes.map(\.count).max() ?? 0
+
+    /// The lower-case words of the element's class and id (see `HTMLElement.classAndIDWords`).
+    static func words(of element: HTMLElement) -> [String] { element.classAndIDWords }
 
     /// True when `element` and everything in it should be skipped. Without `classWords`, only tags,
     /// hidden elements and ARIA roles count (the second try on pages whose layout classes mislead).
@@ -86,7 +78,9 @@ enum BoilerplateRules {
 
     /// True when a line of text is boilerplate by its opening words.
     static func isBoilerplateLine(_ line: String) -> Bool {
-        let lower = line.lowercased()
+        // Only the opening can match, so only it is lower-cased (this runs for every block of every page).
+        let lower = String(line.prefix(longestLinePrefix)).lowercased()
         return linePrefixes.contains { lower.hasPrefix($0) }
     }
 }
+

@@ -23,11 +23,10 @@ enum ContentFinder {
             let isParagraph = element.name == "p" || element.name == "pre" || element.name == "blockquote"
                 || (element.name == "div" && hasOwnText(element, minimum: 80))
             if isParagraph {
-                let text = BlockCollector.blocks(of: element, classWords: classWords)
-                let length = text.reduce(0) { $0 + $1.text.count - $1.linkCharacters }
+                let text = BlockCollector.measure(of: element, classWords: classWords)
+                let length = text.characters - text.linkCharacters
                 if length >= 25 {
-                    let commas = text.reduce(0) { $0 + $1.text.filter { $0 == "," }.count }
-                    let points = 1.0 + Double(commas) + min(Double(length) / 100.0, 3.0)
+                    let points = 1.0 + Double(text.commas) + min(Double(length) / 100.0, 3.0)
                     for (level, ancestor) in ancestors.suffix(2).reversed().enumerated() {
                         let id = ObjectIdentifier(ancestor)
                         let score = scores[id] ?? Score(depth: ancestors.count - level)
@@ -49,10 +48,8 @@ enum ContentFinder {
         var best: (HTMLElement, Double)?
         for (id, score) in scores {
             guard let element = elements[id] else { continue }
-            let blocks = BlockCollector.blocks(of: element, classWords: classWords)
-            let characters = blocks.reduce(0) { $0 + $1.text.count }
-            let links = blocks.reduce(0) { $0 + $1.linkCharacters }
-            let linkDensity = characters == 0 ? 0 : Double(links) / Double(characters)
+            let text = BlockCollector.measure(of: element, classWords: classWords)
+            let linkDensity = text.characters == 0 ? 0 : Double(text.linkCharacters) / Double(text.characters)
             var value = score.value * (1 - linkDensity)
             if element.name == "article" || element[attribute: "itemprop"] == "articleBody" { value *= 1.25 }
             if best == nil || value > best!.1 { best = (element, value) }
@@ -80,7 +77,7 @@ enum ContentFinder {
         var count = 0
         for child in element.children {
             if case .text(let text) = child {
-                count += text.unicodeScalars.filter { !isSpace($0) }.count
+                for scalar in text.unicodeScalars where !isSpace(scalar) { count += 1 }
                 if count >= minimum { return true }
             }
         }

@@ -91,8 +91,9 @@ enum MetadataExtractor {
         let text = collapse(candidate).lowercased()
         guard !text.isEmpty else { return false }
         if !siteName.isEmpty && text == collapse(siteName).lowercased() { return true }
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "] {
-            let parts = collapse(titleTag).lowercased().parts(separatedBy: separator)
+        let title = collapse(titleTag).lowercased()
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "] where title.containsBytes(separator) {
+            let parts = title.parts(separatedBy: separator)
             if parts.count >= 2 && parts.dropFirst().contains(text) && !parts[0].isEmpty && parts[0] != text { return true }
         }
         return false
@@ -100,13 +101,13 @@ enum MetadataExtractor {
 
     /// White space collapsed to single spaces, trimmed.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.collapsingWhitespace()
     }
 
     /// A page title without the site's name: "Headline | Site", "Headline - Site", "Site: Headline".
     static func cleanTitle(_ raw: String, site: String) -> String {
         let title = collapse(raw)
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] where title.containsBytes(separator) {
             let parts = title.parts(separatedBy: separator)
             guard parts.count >= 2 else { continue }
             let siteLower = site.lowercased()
@@ -191,11 +192,5 @@ extension String {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(self[first...last])
-    }
-
-    /// The pieces between occurrences of `separator`, empty pieces included (as Foundation's
-    /// `components(separatedBy:)`).
-    func parts(separatedBy separator: String) -> [String] {
-        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
     }
 }

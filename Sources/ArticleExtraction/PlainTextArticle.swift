@@ -45,7 +45,11 @@ enum PlainTextArticle {
             article.title = paragraphs.removeFirst()
         }
         article.setText(paragraphs: paragraphs)
-        if article.date.isEmpty, let date = paragraphs.lazy.compactMap({ DateNormalizer.normalize($0) }).first {
+        // A dateline opens one of the first paragraphs; dates further into the text are events, not
+        // the publication (and reading every paragraph for dates was the costliest step here).
+        if article.date.isEmpty,
+            let date = paragraphs.prefix(3).lazy.compactMap({ DateNormalizer.normalize(String($0.prefix(100))) }).first
+        {
             article.date = date
         }
         return article

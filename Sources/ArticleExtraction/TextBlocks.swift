@@ -3,24 +3,47 @@ import HTMLTree
 /// A paragraph-like piece of text from the page, with how much of it is link text.
 struct TextBlock {
     var text: String
+    /// Unicode scalars in `text` (white space collapsed).
+    var characters: Int
+    /// Of those, the ones inside links.
     var linkCharacters: Int
+    /// Commas in `text` (Readability counts them as a sign of prose).
+    var commas: Int
     /// The block's element name (`p`, `h2`, `li` …).
     var kind: String
 
     var linkDensity: Double {
-        text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count)
+        characters == 0 ? 0 : Double(linkCharacters) / Double(characters)
     }
+}
+
+/// How much text an element holds, without the text itself (for scoring candidates).
+struct TextMeasure {
+    /// Unicode scalars, white space collapsed, summed over blocks.
+    var characters = 0
+    /// Of those, the ones inside links.
+    var linkCharacters = 0
+    /// Commas.
+    var commas = 0
 }
 
 /// Collects the text blocks of an element: block elements start new blocks, inline elements never
 /// split a word, `<br>` breaks a line, white space is collapsed. Boilerplate subtrees are skipped.
+///
+/// Works on the UTF-8 bytes of the text nodes: extraction runs for every page of an archive, and
+/// appending scalar by scalar to a `String` was its most expensive step.
 struct BlockCollector {
     private(set) var blocks: [TextBlock] = []
-    private var current = ""
+    private(set) var measure = TextMeasure()
+    private var current: [UInt8] = []
+    private var currentCharacters = 0
     private var currentLinks = 0
+    private var currentCommas = 0
     private var currentKind = "p"
     private var pendingSpace = false
     private var lastWasBreak = false
+    /// False when only `measure` is wanted: no block text is kept.
+    private let keepsText: Bool
 
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
@@ -29,15 +52,28 @@ struct BlockCollector {
     ]
 
     /// Whether class and id words mark boilerplate (see `BoilerplateRules.isBoilerplate`).
-    var useClassWords = true
+    private let useClassWords: Bool
+
+    private init(keepsText: Bool, classWords: Bool) {
+        self.keepsText = keepsText
+        self.useClassWords = classWords
+        if keepsText { current.reserveCapacity(1024) }
+    }
 
     /// Collects the blocks of `element`.
     static func blocks(of element: HTMLElement, classWords: Bool = true) -> [TextBlock] {
-        var collector = BlockCollector()
-        collector.useClassWords = classWords
+        var collector = BlockCollector(keepsText: true, classWords: classWords)
         collector.visit(element, inLink: false)
         collector.flush()
         return collector.blocks
+    }
+
+    /// Measures the text `blocks(of:)` would collect, without building it.
+    static func measure(of element: HTMLElement, classWords: Bool = true) -> TextMeasure {
+        var collector = BlockCollector(keepsText: false, classWords: classWords)
+        collector.visit(element, inLink: false)
+        collector.flush()
+        return collector.measure
     }
 
     private mutating func visit(_ element: HTMLElement, inLink: Bool) {
@@ -71,30 +107,55 @@ struct BlockCollector {
     }
 
     private mutating func append(_ text: String, inLink: Bool) {
-        var added = 0
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = true
-                continue
+        var text = text
+        let before = currentCharacters
+        text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let end = min(i + length, count)
+                switch classifyUTF8(bytes, at: i, length: end - i) {
+                case .space:
+                    pendingSpace = true
+                case .control:
+                    break
+                case .visible:
+                    if pendingSpace && currentCharacters > 0 {
+                        if keepsText { current.append(0x20) }
+                        currentCharacters += 1
+                    }
+                    pendingSpace = false
+                    lastWasBreak = false
+                    if keepsText {
+                        if end - i == 1 { current.append(lead) } else { current.append(contentsOf: bytes[i..<end]) }
+                    }
+                    if lead == UInt8(ascii: ",") { currentCommas += 1 }
+                    currentCharacters += 1
+                }
+                i = end
             }
-            if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) { continue }
-            if pendingSpace && !current.isEmpty {
-                current.unicodeScalars.append(" ")
-            }
-            pendingSpace = false
-            lastWasBreak = false
-            current.unicodeScalars.append(scalar)
-            added += 1
         }
-        if inLink { currentLinks += added }
+        if inLink { currentLinks += currentCharacters - before }
     }
 
     private mutating func flush() {
-        if !current.isEmpty {
-            blocks.append(TextBlock(text: current, linkCharacters: currentLinks, kind: currentKind))
+        if currentCharacters > 0 {
+            measure.characters += currentCharacters
+            measure.linkCharacters += currentLinks
+            measure.commas += currentCommas
+            if keepsText {
+                blocks.append(
+                    TextBlock(
+                        text: String(decoding: current, as: UTF8.self), characters: currentCharacters,
+                        linkCharacters: currentLinks, commas: currentCommas, kind: currentKind))
+            }
         }
-        current = ""
+        current.removeAll(keepingCapacity: true)
+        currentCharacters = 0
         currentLinks = 0
+        currentCommas = 0
         pendingSpace = false
         lastWasBreak = false
     }

@@ -19,6 +19,22 @@ public final class HTMLElement: @unchecked Sendable {
     /// The value of attribute `name`, or nil.
     public subscript(attribute name: String) -> String? { attributes[name] }
 
+    /// The lower-cased tokens of the `class` and `id` attributes, each whole and, when it has
+    /// several, split at `-` and `_` (`class="share-bar Top"` → share-bar, share, bar, top).
+    /// Computed once: extraction asks for them on every visit of an element.
+    public private(set) lazy var classAndIDWords: [String] = {
+        var result: [String] = []
+        for attribute in [attributes["class"], attributes["id"]] {
+            guard let value = attribute, !value.isEmpty else { continue }
+            for token in lowercasedASCIIFirst(value).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                result.append(String(token))
+                let parts = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
+                if parts.count > 1 { result.append(contentsOf: parts.map(String.init)) }
+            }
+        }
+        return result
+    }()
+
     /// Child elements only.
     public var childElements: [HTMLElement] {
         children.compactMap { if case .element(let e) = $0 { e } else { nil } }
@@ -70,4 +86,11 @@ public final class HTMLElement: @unchecked Sendable {
 public enum HTMLNode: Sendable {
     case element(HTMLElement)
     case text(String)
+}
+
+/// Lower-cased; class names are nearly always ASCII, which is folded without the Unicode tables.
+private func lowercasedASCIIFirst(_ text: String) -> String {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+    guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }
+    return String(decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
 }

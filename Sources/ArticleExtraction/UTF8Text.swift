@@ -1,0 +1,101 @@
+/// Byte-level text helpers: extraction runs on every page of an archive, and the `String` methods
+/// of the standard library (grapheme breaking, `_StringProcessing` searchers) were its hot spots.
+
+/// What a UTF-8 sequence is to the collector.
+enum ByteClass { case space, control, visible }
+
+/// White space and control characters by their UTF-8 bytes (the same set as `isSpace`, plus C0/C1 controls).
+@inline(__always) func classifyUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> ByteClass {
+    let lead = bytes[i]
+    if lead < 0x80 {
+        switch lead {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B: return .space
+        case 0..<0x20, 0x7F: return .control
+        default: return .visible
+        }
+    }
+    if length == 2 && lead == 0xC2 {
+        let next = bytes[i + 1]
+        if next == 0xA0 || next == 0x85 { return .space }  // no-break space, next line
+        if next < 0xA0 { return .control }  // C1 controls
+        return .visible
+    }
+    if length == 3 {
+        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+        if lead == 0xE2 && b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return .space }
+        if lead == 0xE2 && b1 == 0x81 && b2 == 0x9F { return .space }  // medium mathematical space
+        if lead == 0xE3 && b1 == 0x80 && b2 == 0x80 { return .space }  // ideographic space
+        if lead == 0xE1 && b1 == 0x9A && b2 == 0x80 { return .space }  // ogham space mark
+    }
+    return .visible
+}
+
+/// The length of the UTF-8 sequence that starts with `lead`.
+@inline(__always) func utf8SequenceLength(_ lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+}
+
+extension String {
+    /// White space (and control characters) collapsed to single spaces, trimmed.
+    func collapsingWhitespace() -> String {
+        var text = self
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let end = min(i + utf8SequenceLength(bytes[i]), bytes.count)
+                switch classifyUTF8(bytes, at: i, length: end - i) {
+                case .space: pendingSpace = true
+                case .control: break
+                case .visible:
+                    if pendingSpace && !result.isEmpty { result.append(0x20) }
+                    pendingSpace = false
+                    result.append(contentsOf: bytes[i..<end])
+                }
+                i = end
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// The byte offsets at which `needle` occurs, without overlaps.
+    func byteRanges(of needle: String) -> [Range<Int>] {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return [] }
+        var text = self
+        return text.withUTF8 { bytes in
+            var found: [Range<Int>] = []
+            var i = 0
+            while i + pattern.count <= bytes.count {
+                if bytes[i] == pattern[0] && pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) {
+                    found.append(i..<i + pattern.count)
+                    i += pattern.count
+                } else {
+                    i += 1
+                }
+            }
+            return found
+        }
+    }
+
+    /// True when `needle` occurs in the string (compared byte by byte).
+    func containsBytes(_ needle: String) -> Bool { !byteRanges(of: needle).isEmpty }
+
+    /// The pieces between occurrences of `separator`, empty pieces included (as Foundation's
+    /// `components(separatedBy:)`).
+    func parts(separatedBy separator: String) -> [String] {
+        let ranges = byteRanges(of: separator)
+        guard !ranges.isEmpty else { return [self] }
+        let bytes = Array(utf8)
+        var result: [String] = []
+        var start = 0
+        for range in ranges {
+            result.append(String(decoding: bytes[start..<range.lowerBound], as: UTF8.self))
+            start = range.upperBound
+        }
+        result.append(String(decoding: bytes[start...], as: UTF8.self))
+        return result
+    }
+}
