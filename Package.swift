@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ArticleExtraction", dependencies: ["HTMLTree", "ArticleModel"]),
         .target(name: "GermanAnalysis"),
         .target(name: "IndexStore", dependencies: ["CSQLite", "GermanAnalysis", "ArticleModel"]),
-        .target(name: "Ingestion", dependencies: ["ArticleExtraction", "IndexStore", "ArticleModel"]),
+        .target(name: "Ingestion", dependencies: ["ArticleExtraction", "GermanAnalysis", "IndexStore", "ArticleModel"]),
         .target(name: "Query", dependencies: ["IndexStore", "GermanAnalysis"]),
         .executableTarget(
             name: "stichwort",
@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "GermanAnalysisTests", dependencies: ["GermanAnalysis", "TestSupport"]),
         .testTarget(
             name: "ArticleExtractionTests", dependencies: ["ArticleExtraction", "HTMLTree", "TestSupport"]),
-        .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "ArticleModel", "TestSupport"]),
+        .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "GermanAnalysis", "ArticleModel", "TestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "IndexStore", "ArticleModel", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "IndexStore", "Query", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["stichwort", "Ingestion", "TestSupport"]),

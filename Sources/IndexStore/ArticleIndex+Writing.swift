@@ -12,9 +12,12 @@ extension ArticleIndex {
         }
     }
 
-    /// Adds an article for a file not in the index yet; returns its row id.
+    /// Adds an article for a file not in the index yet; returns its row id. `tokens`, when given,
+    /// are its text analysed ahead of time.
     @discardableResult
-    public func insert(_ article: Article, file: IndexedFile) throws(SQLiteError) -> Int64 {
+    public func insert(_ article: Article, file: IndexedFile, tokens: PreparedTokens? = nil) throws(SQLiteError) -> Int64 {
+        connection.preparedTokens.current = tokens?.texts ?? []
+        defer { connection.preparedTokens.current = [] }
         let statement = try cached(
             """
             INSERT INTO article(path, size, mtime, hash, title, date, author, section, url, language, lead, body)
@@ -26,7 +29,9 @@ extension ArticleIndex {
     }
 
     /// Replaces the content of the article with row id `file.id` (its text was re-extracted).
-    public func replace(_ article: Article, file: IndexedFile) throws(SQLiteError) {
+    public func replace(_ article: Article, file: IndexedFile, tokens: PreparedTokens? = nil) throws(SQLiteError) {
+        connection.preparedTokens.current = tokens?.texts ?? []
+        defer { connection.preparedTokens.current = [] }
         let statement = try cached(
             """
             UPDATE article SET path = ?, size = ?, mtime = ?, hash = ?, title = ?, date = ?, author = ?,

@@ -7,6 +7,8 @@ public final class Connection {
     let handle: OpaquePointer
     /// The file the connection was opened on.
     public let path: String
+    /// Tokens analysed ahead for the statement being run (read by this connection's FTS5 tokenizer).
+    let preparedTokens = PreparedTokenSlot()
 
     /// How a connection opens its file.
     public enum Mode: Sendable {

@@ -13,7 +13,9 @@ enum GermanTokenizerModule {
     static func register(on connection: Connection) throws(SQLiteError) {
         let api = try fts5API(connection)
         var module = fts5_tokenizer(xCreate: createTokenizer, xDelete: deleteTokenizer, xTokenize: tokenize)
-        var code = api.pointee.xCreateTokenizer(api, AnalyzerVersion.tokenizerName, nil, &module, nil)
+        // The connection owns the slot and outlives its tokenizers (they go when its handle closes).
+        let slot = Unmanaged.passUnretained(connection.preparedTokens).toOpaque()
+        var code = api.pointee.xCreateTokenizer(api, AnalyzerVersion.tokenizerName, slot, &module, nil)
         guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection.handle) }
         // Older versions stay known so that their tables can be dropped by `rebuild`; they refuse to tokenize.
         var retired = fts5_tokenizer(xCreate: createTokenizer, xDelete: deleteTokenizer, xTokenize: refuseToTokenize)
@@ -41,13 +43,18 @@ enum GermanTokenizerModule {
 /// The per-table tokenizer object FTS5 holds: an analyzer with its own buffers.
 private final class TokenizerInstance {
     let analyzer = GermanAnalyzer()
+    /// Tokens analysed ahead of an insert, replayed instead of analysing again.
+    let prepared: PreparedTokenSlot?
+
+    init(prepared: PreparedTokenSlot?) { self.prepared = prepared }
 }
 
 private func createTokenizer(
     _ context: UnsafeMutableRawPointer?, _ arguments: UnsafeMutablePointer<UnsafePointer<CChar>?>?,
     _ argumentCount: Int32, _ out: UnsafeMutablePointer<OpaquePointer?>?
 ) -> Int32 {
-    let instance = Unmanaged.passRetained(TokenizerInstance())
+    let slot = context.map { Unmanaged<PreparedTokenSlot>.fromOpaque($0).takeUnretainedValue() }
+    let instance = Unmanaged.passRetained(TokenizerInstance(prepared: slot))
     out?.pointee = OpaquePointer(instance.toOpaque())
     return SQLITE_OK
 }
@@ -79,13 +86,18 @@ private func tokenize(
     let bytes = UnsafeBufferPointer(
         start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: Int(length))
     var result = SQLITE_OK
-    instance.analyzer.analyze(bytes, mode: mode) { term, start, end, colocated in
+    let emit = { (term: UnsafeBufferPointer<UInt8>, start: Int, end: Int, colocated: Bool) -> Bool in
         guard !term.isEmpty else { return true }
         let termPointer = UnsafeRawPointer(term.baseAddress!).assumingMemoryBound(to: CChar.self)
         result = emitToken(
             context, colocated ? FTS5_TOKEN_COLOCATED : 0, termPointer, Int32(term.count),
             Int32(start), Int32(end))
         return result == SQLITE_OK
+    }
+    if mode == .document, let prepared = instance.prepared?.analysis(of: bytes) {
+        prepared.replay(emit)
+    } else {
+        instance.analyzer.analyze(bytes, mode: mode, emit)
     }
     return result
 }

@@ -1,6 +1,7 @@
 import ArticleExtraction
 import ArticleModel
 import Dispatch
+import GermanAnalysis
 import IndexStore
 
 #if canImport(Glibc)
@@ -99,12 +100,14 @@ public struct Indexer {
         let batches = stride(from: 0, to: candidates.count, by: options.batchSize).map {
             Array(candidates[$0..<min($0 + options.batchSize, candidates.count)])
         }
-        // While one batch is written (one SQLite writer), the next is read and extracted on the other cores.
+        // While one batch is written (one SQLite writer), the next is read, extracted and analysed on
+        // all cores; the writer's FTS5 tokenizer then only replays the tokens.
         let maximumFileSize = options.maximumFileSize
+        let analyzers = AnalyzerPool()
         func startPreparing(_ batch: [ArchiveFile]) -> PendingBatch {
             PendingBatch {
                 Self.prepare(batch, root: root, known: known, moveSources: moveSources, extractor: extractor,
-                             maximumFileSize: maximumFileSize)
+                             analyzers: analyzers, maximumFileSize: maximumFileSize)
             }
         }
         var next = batches.first.map(startPreparing)
@@ -173,17 +176,24 @@ public struct Indexer {
         case touched(IndexedFile)
         /// Bytes of a vanished file: maybe a move (decided when writing).
         case possibleMove(IndexedFile, bytes: [UInt8])
-        /// Extracted content.
-        case extracted(IndexedFile, Article)
+        /// Extracted content, analysed.
+        case extracted(IndexedFile, Article, PreparedTokens)
         /// Gone between the walk and the read: it counts as deleted.
         case vanished
         case failed(String)
     }
 
-    /// Reads, hashes and (when needed) extracts a batch on all cores.
+    /// Analyzers kept across batches (each keeps a cache of compound splits), one per worker.
+    private final class AnalyzerPool: @unchecked Sendable {
+        let workers = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let analyzers: [GermanAnalyzer]
+        init() { analyzers = (0..<workers).map { _ in GermanAnalyzer() } }
+    }
+
+    /// Reads, hashes and (when needed) extracts and analyses a batch on all cores.
     private static func prepare(
         _ batch: [ArchiveFile], root: String, known: [String: IndexedFile], moveSources: Set<String>,
-        extractor: ArticleExtractor, maximumFileSize: Int
+        extractor: ArticleExtractor, analyzers: AnalyzerPool, maximumFileSize: Int
     ) -> [Outcome] {
         let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: batch.count)
         results.initialize(repeating: .failed("not processed"))
@@ -192,7 +202,13 @@ public struct Indexer {
             results.deallocate()
         }
         nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+        // Worker w takes files w, w + workers, …, so that it alone uses analyzer w.
+        DispatchQueue.concurrentPerform(iterations: analyzers.workers) { worker in
+            for i in stride(from: worker, to: batch.count, by: analyzers.workers) {
+                prepareFile(i, worker: worker)
+            }
+        }
+        @Sendable func prepareFile(_ i: Int, worker: Int) {
             let file = batch[i]
             let contents: FileReader.Contents
             switch Result(catching: { () throws(FileReader.Failure) in
@@ -215,7 +231,8 @@ public struct Indexer {
                 shared[i] = .possibleMove(record, bytes: contents.bytes)
             } else {
                 do {
-                    shared[i] = .extracted(record, try extractor.extract(contents.bytes, fileName: file.path))
+                    let article = try extractor.extract(contents.bytes, fileName: file.path)
+                    shared[i] = .extracted(record, article, PreparedTokens(article, analyzer: analyzers.analyzers[worker]))
                 } catch {
                     shared[i] = .failed("\(error)")
                 }
@@ -250,12 +267,12 @@ public struct Indexer {
                     failed(file.path, error.description)
                 }
             }
-        case .extracted(let record, let article):
+        case .extracted(let record, let article, let tokens):
             if known[file.path] != nil {
-                try index.replace(article, file: record)
+                try index.replace(article, file: record, tokens: tokens)
                 report.changed += 1
             } else {
-                try index.insert(article, file: record)
+                try index.insert(article, file: record, tokens: tokens)
                 report.added += 1
             }
         case .vanished:

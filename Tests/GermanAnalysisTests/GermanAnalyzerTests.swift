@@ -113,3 +113,20 @@ import Testing
         #expect(terms("Café Häuser", .stemOnly) == ["café", "haus"])
     }
 }
+
+@Suite struct AnalyzedTextTests {
+    @Test func replaysExactlyTheTokensOfTheAnalyzer() {
+        let text = "Die Bundespräsidentenwahl: Bayraktar-Kampfdrohnen, Bürger*innen und 10.000 E-Mails."
+        let analyzer = GermanAnalyzer()
+        var replayed: [Token] = []
+        let analyzed = AnalyzedText(text, analyzer: analyzer)
+        analyzed.replay { term, start, end, colocated in
+            replayed.append(Token(term: String(decoding: term, as: UTF8.self), start: start, end: end, isColocated: colocated))
+            return true
+        }
+        #expect(replayed == GermanAnalyzer().tokens(text, mode: .document))
+        #expect(analyzed.tokenCount == replayed.count)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { analyzed.matches($0) })
+        #expect(!Array("Die".utf8).withUnsafeBufferPointer { analyzed.matches($0) })
+    }
+}

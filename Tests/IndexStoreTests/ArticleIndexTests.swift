@@ -1,5 +1,6 @@
 import ArticleModel
 import Foundation
+import GermanAnalysis
 import IndexStore
 import TestSupport
 import Testing
@@ -86,6 +87,25 @@ import Testing
         try index.write { try index.delete(id: id) }
         #expect(try search(index, "\"hitzewelle\"").isEmpty)
         #expect(try index.documentCount() == 0)
+        #expect(try index.check().isEmpty)
+    }
+
+    @Test func tokensPreparedAheadGiveTheSameIndexAsTheTokenizer() throws {
+        let index = try makeIndex()
+        let analyzer = GermanAnalyzer()
+        try index.write {
+            try index.insert(Self.drones, file: file("a.html"), tokens: PreparedTokens(Self.drones, analyzer: analyzer))
+            try index.insert(Self.weather, file: file("b.html"))
+        }
+        #expect(try search(index, "\"Drohne\"").map(\.path) == ["a.html"])
+        #expect(try search(index, "\"erdogan\"").map(\.path) == ["a.html"])
+        // FTS5's integrity check tokenizes the stored text again and compares it with the index.
+        #expect(try index.check().isEmpty)
+        // Tokens prepared for other text are never replayed for this one.
+        try index.write {
+            try index.insert(Self.weather, file: file("c.html"), tokens: PreparedTokens(Self.drones, analyzer: analyzer))
+        }
+        #expect(try search(index, "\"hitzewelle\"").map(\.path).sorted() == ["b.html", "c.html"])
         #expect(try index.check().isEmpty)
     }
 
