@@ -20,6 +20,14 @@ public final class GermanAnalyzer {
     /// Creates an analyzer.
     public init() {}
 
+    /// Marks part terms: "Kampfdrohnen" indexes kampfdrohn and, colocated, +kampf and +drohn, so a
+    /// query can weigh a match of a compound's part below a match of the word itself.
+    public static let partMarker = UInt8(ascii: "+")
+
+    /// Opens a query string whose words are to be looked up as compound parts (`+drohn`); FTS5
+    /// passes the quoted string to the tokenizer, so the marker travels inside it.
+    public static let partQueryMarker: Character = "\u{1}"
+
     /// Calls `emit(term, start, end, colocated)` for each token of `text`; `emit` returns false to stop.
     ///
     /// `start`/`end` are byte offsets of the original word in `text`. Invalid UTF-8 separates words.
@@ -27,6 +35,15 @@ public final class GermanAnalyzer {
         _ text: UnsafeBufferPointer<UInt8>, mode: AnalysisMode,
         _ emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool
     ) {
+        let isQuery = mode == .query || mode == .queryPrefix
+        if isQuery, let first = text.first, first == 0x01 {
+            analyze(UnsafeBufferPointer(rebasing: text.dropFirst()), mode: mode) { term, start, end, colocated in
+                var marked = [Self.partMarker]
+                marked.append(contentsOf: term)
+                return marked.withUnsafeBufferPointer { emit($0, start + 1, end + 1, colocated) }
+            }
+            return
+        }
         // Local buffers, reused for every word: no allocation and no exclusivity checks per token.
         var latin: [UInt8] = []
         latin.reserveCapacity(Self.maximumWordLength * 2)
@@ -90,7 +107,9 @@ public final class GermanAnalyzer {
             for part in parts where part.count <= Self.maximumWordLength {
                 var term: [UInt8] = []
                 appendTerm(of: part, stemmed: true, storage: &storage, to: &term)
-                if !term.isEmpty && term != whole && !terms.contains(term) { terms.append(term) }
+                guard !term.isEmpty && term != whole else { continue }
+                term.insert(Self.partMarker, at: 0)
+                if !terms.contains(term) { terms.append(term) }
             }
         }
         if partTermCache.count > 200_000 { partTermCache.removeAll(keepingCapacity: true) }

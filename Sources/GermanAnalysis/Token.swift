@@ -45,12 +45,13 @@ public enum AnalysisMode: Sendable {
 /// must bump `version`; FTS5 re-tokenizes old text on delete, so an index written by another
 /// version must be rebuilt (https://sqlite.org/fts5.html#the_delete_command).
 public enum AnalyzerVersion {
-    /// Bumped on every change of the produced terms (2: compound parts as colocated tokens).
-    public static let version = 2
+    /// Bumped on every change of the produced terms (2: compound parts as colocated tokens;
+    /// 3: part terms marked with `+`, so they rank below the word itself).
+    public static let version = 3
     /// The FTS5 tokenizer name, which carries the version so an old index never opens with new code.
     public static let tokenizerName = "german_v\(version)"
     /// Hash of the compound lexicon the analyzer splits with.
     public static let lexiconHash = compoundLexiconHash
-    /// What the database records: tokenizer name and lexicon hash (`german_v2+41d42820c3fabecd`).
+    /// What the database records: tokenizer name and lexicon hash (`german_v3+41d42820c3fabecd`).
     public static let identity = "\(tokenizerName)+\(lexiconHash)"
 }

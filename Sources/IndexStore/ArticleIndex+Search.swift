@@ -7,24 +7,26 @@
 extension ArticleIndex {
     /// The hits for `request`.
     public func search(_ request: SearchRequest) throws(IndexError) -> [Hit] {
-        let (filterSQL, filterValues) = filters(
-            request, idColumn: request.order == .date ? "id" : "rowid", firstParameter: 4)
+        // ?4 is the phrase weights, which only the relevance order uses.
+        let byDate = request.order == .date
+        let (filterSQL, filterValues) = filters(request, idColumn: byDate ? "id" : "rowid", firstParameter: byDate ? 4 : 5)
         let sql =
-            request.order == .date
+            byDate
             ? """
             SELECT id, 0 FROM article INDEXED BY article_date
             WHERE id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1)\(filterSQL)
             ORDER BY date DESC, id DESC LIMIT ?2 OFFSET ?3
             """
             : """
-            SELECT rowid, bm25(article_fts, \(Schema.rankWeights)) AS score FROM article_fts
+            SELECT rowid, \(RankFunction.name)(article_fts, \(Schema.rankWeights), ?4) AS score FROM article_fts
             WHERE article_fts MATCH ?1\(filterSQL)
             ORDER BY score LIMIT ?2 OFFSET ?3
             """
         return try mapErrors { () throws(SQLiteError) in
             let page = try connection.prepare(sql)
             try page.bind(
-                [.text(request.expression), .int(Int64(request.limit)), .int(Int64(request.offset))] + filterValues)
+                [.text(request.expression), .int(Int64(request.limit)), .int(Int64(request.offset))]
+                    + (byDate ? [] : [.text(request.phraseWeightsText)]) + filterValues)
             var ranked: [(id: Int64, rank: Double)] = []
             while try page.step() { ranked.append((Int64(page.int(0)), page.double(1))) }
             return try hits(ranked, request: request)
@@ -51,7 +53,7 @@ extension ArticleIndex {
         guard let lowest = ranked.map(\.id).min(), let highest = ranked.map(\.id).max() else { return [] }
         let tokens = max(1, min(64, request.snippetTokens))
         // A date-ordered page has no scores yet; a relevance page has them from its ranking.
-        let score = request.order == .date ? "bm25(article_fts, \(Schema.rankWeights))" : "0"
+        let score = request.order == .date ? "\(RankFunction.name)(article_fts, \(Schema.rankWeights), ?6)" : "0"
         let statement = try connection.prepare(
             """
             SELECT article_fts.rowid, a.path, a.title, a.date, a.section, a.author, a.url, \(score),
@@ -63,8 +65,8 @@ extension ArticleIndex {
               AND article_fts.rowid IN (\(ranked.map { String($0.id) }.joined(separator: ",")))
             """)
         try statement.bind(
-            .text(request.expression), .text(request.highlight.open), .text(request.highlight.close),
-            .int(lowest), .int(highest))
+            [.text(request.expression), .text(request.highlight.open), .text(request.highlight.close),
+             .int(lowest), .int(highest)] + (request.order == .date ? [.text(request.phraseWeightsText)] : []))
         let open = request.highlight.open
         var byID: [Int64: Hit] = [:]
         while try statement.step() {
@@ -120,6 +122,11 @@ private func collapseWhitespace(_ text: String) -> String {
         result.unicodeScalars.append(scalar)
     }
     return result
+}
+
+extension SearchRequest {
+    /// The weight of each phrase of `expression`, as `stichwort_rank` reads them.
+    var phraseWeightsText: String { PhraseWeights.of(expression, partWeight: partWeight).text }
 }
 
 extension String {

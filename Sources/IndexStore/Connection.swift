@@ -40,6 +40,7 @@ public final class Connection {
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, 10_000)
         try GermanTokenizerModule.register(on: self)
+        try RankFunction.register(on: self)
     }
 
     deinit { sqlite3_close_v2(handle) }

@@ -7,11 +7,8 @@ import GermanAnalysis
 /// FTS5 hands each word's byte offsets back to `snippet()`/`highlight()`, so highlights mark the
 /// words as written. Registration is per connection, so every `Connection` does it when it opens.
 enum GermanTokenizerModule {
-    /// The `SELECT fts5(?1)` pointer tag; SQLite keeps and compares it, so it must be a static C string.
-    private static let apiPointerTag: StaticString = "fts5_api_ptr"
-
     static func register(on connection: Connection) throws(SQLiteError) {
-        let api = try fts5API(connection)
+        let api = try FTS5API.of(connection)
         var module = fts5_tokenizer(xCreate: createTokenizer, xDelete: deleteTokenizer, xTokenize: tokenize)
         // The connection owns the slot and outlives its tokenizers (they go when its handle closes).
         let slot = Unmanaged.passUnretained(connection.preparedTokens).toOpaque()
@@ -23,20 +20,6 @@ enum GermanTokenizerModule {
             code = api.pointee.xCreateTokenizer(api, "german_v\(version)", nil, &retired, nil)
             guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection.handle) }
         }
-    }
-
-    private static func fts5API(_ connection: Connection) throws(SQLiteError) -> UnsafeMutablePointer<fts5_api> {
-        let out = UnsafeMutablePointer<UnsafeMutablePointer<fts5_api>?>.allocate(capacity: 1)
-        defer { out.deallocate() }
-        out.initialize(to: nil)
-        let statement = try connection.prepare("SELECT fts5(?1)")
-        let tag = UnsafeRawPointer(apiPointerTag.utf8Start).assumingMemoryBound(to: CChar.self)
-        sqlite3_bind_pointer(statement.handle, 1, out, tag, nil)
-        try statement.step()
-        guard let api = out.pointee, api.pointee.iVersion >= 2 else {
-            throw SQLiteError(code: SQLITE_ERROR, message: "this SQLite has no FTS5 (version 2 or later)")
-        }
-        return api
     }
 }
 

@@ -63,6 +63,8 @@ public struct SearchRequest: Sendable {
     public var highlight: (open: String, close: String) = ("[", "]")
     /// Snippet length in tokens (FTS5 allows at most 64).
     public var snippetTokens: Int = 24
+    /// How much a match of a word as a compound's part counts, against 1 for the word itself.
+    public var partWeight: Double = 0.25
 
     /// Creates a request for an FTS5 expression.
     public init(expression: String) { self.expression = expression }

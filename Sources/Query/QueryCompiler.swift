@@ -130,7 +130,14 @@ public struct QueryCompiler {
         let hyphenated = tokens.count > 1 && zip(tokens, tokens.dropFirst()).allSatisfy { a, b in
             utf8[a.end..<b.start].elementsEqual([UInt8(ascii: "-")])
         }
-        guard hyphenated else { return phrase }
+        guard hyphenated else {
+            // Stopwords are never compound parts.
+            guard tokens.count == 1, !Stopwords.contains(words[0]) else { return phrase }
+            // A single word also matches as a part of compounds ("Drohne" in "Kampfdrohnen"), in a
+            // phrase of its own, which `stichwort_rank` weighs below the word itself.
+            let part = "\"" + String(GermanAnalyzer.partQueryMarker) + words[0] + "\"" + (prefix ? " *" : "")
+            return "(" + phrase + " OR " + part + ")"
+        }
         return "(" + phrase + " OR \"" + words.joined() + "\"" + (prefix ? " *" : "") + ")"
     }
 

@@ -36,7 +36,7 @@ import Testing
         }
         let hits = try search(index, "\"erdogan\"")
         #expect(hits.map(\.path) == ["2022/08/a.html"])
-        let drones = try search(index, "\"Drohne\"")
+        let drones = try search(index, "(\"Drohne\" OR \"\u{1}Drohne\")")
         #expect(drones.first?.snippet.contains("[Bayraktar-Kampfdrohnen]") == false)
         #expect(drones.first?.snippet.contains("-[Kampfdrohnen]") == true)
         let trees = try search(index, "\"strassenbaume\"")
@@ -97,7 +97,7 @@ import Testing
             try index.insert(Self.drones, file: file("a.html"), tokens: PreparedTokens(Self.drones, analyzer: analyzer))
             try index.insert(Self.weather, file: file("b.html"))
         }
-        #expect(try search(index, "\"Drohne\"").map(\.path) == ["a.html"])
+        #expect(try search(index, "\"\u{1}Drohne\"").map(\.path) == ["a.html"])
         #expect(try search(index, "\"erdogan\"").map(\.path) == ["a.html"])
         // FTS5's integrity check tokenizes the stored text again and compares it with the index.
         #expect(try index.check().isEmpty)
@@ -107,6 +107,42 @@ import Testing
         }
         #expect(try search(index, "\"hitzewelle\"").map(\.path).sorted() == ["b.html", "c.html"])
         #expect(try index.check().isEmpty)
+    }
+
+    @Test func aWordRanksAboveTheSameWordAsACompoundPart() throws {
+        let index = try makeIndex()
+        let part = Article(title: "Neue Technik", lead: "Die Kampfdrohnen fliegen weit über das Land.", body: "")
+        let word = Article(title: "Neue Technik", lead: "Die neuen Drohnen fliegen weit über das Land.", body: "")
+        try index.write {
+            try index.insert(part, file: file("part.html"))
+            try index.insert(word, file: file("word.html"))
+        }
+        let expression = "(\"Drohne\" OR \"\u{1}Drohne\")"
+        let hits = try search(index, expression)
+        #expect(hits.map(\.path) == ["word.html", "part.html"])
+        #expect(hits[0].score > hits[1].score)
+        // The part phrase alone still finds the compound, and highlights the whole word.
+        #expect(try search(index, "\"\u{1}Drohne\"").first?.snippet.contains("[Kampfdrohnen]") == true)
+    }
+
+    @Test func theRankFunctionIsBM25WhenEveryPhraseWeighsOne() throws {
+        let index = try makeIndex()
+        try index.write {
+            try index.insert(Self.drones, file: file("a.html"))
+            try index.insert(Self.weather, file: file("b.html"))
+            try index.insert(Article(title: "Drohnen über der Stadt", lead: "Putin und die Hitze.", body: "Die Drohnen."), file: file("c.html"))
+        }
+        let statement = try index.connection.prepare(
+            """
+            SELECT bm25(article_fts, 10.0, 4.0, 1.0), stichwort_rank(article_fts, 10.0, 4.0, 1.0, '')
+            FROM article_fts WHERE article_fts MATCH '"Drohne" OR "Putin"'
+            """)
+        var rows = 0
+        while try statement.step() {
+            #expect(abs(statement.double(0) - statement.double(1)) < 1e-9)
+            rows += 1
+        }
+        #expect(rows == 2)
     }
 
     @Test func aFailedBatchLeavesTheIndexAsItWas() throws {

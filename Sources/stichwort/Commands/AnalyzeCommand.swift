@@ -58,7 +58,9 @@ struct AnalyzeCommand: ParsableCommand {
                 let utf8 = Array(unit.utf8)
                 for token in tokens {
                     let original = String(decoding: utf8[token.start..<token.end], as: UTF8.self)
-                    output += "\(original)\t\(token.isColocated ? "+" : "")\(token.term)\n"
+                    // Terms at the previous word's position (compound parts, +drohn; joined hyphen
+                    // forms) are indented under it.
+                    output += "\(original)\t\(token.isColocated ? "  " : "")\(token.term)\n"
                 }
             }
         }
