@@ -75,9 +75,10 @@ public struct Indexer {
         }
 
         var candidates: [ArchiveFile] = []
-        var present = Set<String>()
+        // Paths still in the archive, needed only to find indexed files that are gone.
+        var present = Set<String>(minimumCapacity: known.isEmpty ? 0 : walk.files.count)
         for file in walk.files {
-            present.insert(file.path)
+            if !known.isEmpty { present.insert(file.path) }
             if let old = known[file.path], old.size == file.size, old.mtime == file.mtime {
                 report.unchanged += 1
             } else {
@@ -97,14 +98,15 @@ public struct Indexer {
         let extractor = ArticleExtractor(
             maximumFileSize: options.maximumFileSize, maximumTextLength: options.maximumTextLength)
         var done = 0
+        // Batches are slices of `candidates`, so no file list is copied (memory at 200,000 files).
         let batches = stride(from: 0, to: candidates.count, by: options.batchSize).map {
-            Array(candidates[$0..<min($0 + options.batchSize, candidates.count)])
+            candidates[$0..<min($0 + options.batchSize, candidates.count)]
         }
         // While one batch is written (one SQLite writer), the next is read, extracted and analysed on
         // all cores; the writer's FTS5 tokenizer then only replays the tokens.
         let maximumFileSize = options.maximumFileSize
         let analyzers = AnalyzerPool()
-        func startPreparing(_ batch: [ArchiveFile]) -> PendingBatch {
+        func startPreparing(_ batch: ArraySlice<ArchiveFile>) -> PendingBatch {
             PendingBatch {
                 Self.prepare(batch, root: root, known: known, moveSources: moveSources, extractor: extractor,
                              analyzers: analyzers, maximumFileSize: maximumFileSize)
@@ -192,7 +194,7 @@ public struct Indexer {
 
     /// Reads, hashes and (when needed) extracts and analyses a batch on all cores.
     private static func prepare(
-        _ batch: [ArchiveFile], root: String, known: [String: IndexedFile], moveSources: Set<String>,
+        _ batch: ArraySlice<ArchiveFile>, root: String, known: [String: IndexedFile], moveSources: Set<String>,
         extractor: ArticleExtractor, analyzers: AnalyzerPool, maximumFileSize: Int
     ) -> [Outcome] {
         let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: batch.count)
@@ -209,7 +211,7 @@ public struct Indexer {
             }
         }
         @Sendable func prepareFile(_ i: Int, worker: Int) {
-            let file = batch[i]
+            let file = batch[batch.startIndex + i]
             let contents: FileReader.Contents
             switch Result(catching: { () throws(FileReader.Failure) in
                 try FileReader.read(root + "/" + file.path, maximumSize: maximumFileSize)
