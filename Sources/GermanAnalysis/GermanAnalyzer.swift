@@ -14,6 +14,9 @@ public final class GermanAnalyzer {
     /// Part terms by word, so each distinct word is split and stemmed once.
     private var partTermCache: [WordKey: [[UInt8]]] = [:]
 
+    /// Distinct words whose part terms are kept; the cache starts again when it holds more.
+    static let partCacheLimit = 50_000
+
     /// Words longer than this many characters are indexed unstemmed and cut to this length.
     public static let maximumWordLength = 80
 
@@ -112,7 +115,8 @@ public final class GermanAnalyzer {
                 if !terms.contains(term) { terms.append(term) }
             }
         }
-        if partTermCache.count > 200_000 { partTermCache.removeAll(keepingCapacity: true) }
+        // Bounded, so memory does not grow with the archive: 50,000 words hold the common vocabulary.
+        if partTermCache.count > Self.partCacheLimit { partTermCache.removeAll(keepingCapacity: true) }
         partTermCache[key] = terms
         return terms
     }

@@ -62,7 +62,7 @@ public struct Indexer {
     ) throws(Failure) -> IndexReport {
         let started = monotonicSeconds()
         var report = IndexReport()
-        let walk: (files: [ArchiveFile], unreadable: [(path: String, reason: String)])
+        var walk: (files: [ArchiveFile], unreadable: [(path: String, reason: String)])
         do { walk = try ArchiveWalker().walk(root: root) } catch { throw .archive(error) }
         for entry in walk.unreadable {
             report.failures.append(entry)
@@ -87,6 +87,7 @@ public struct Indexer {
         }
         // Files that are gone, by hash: a candidate with the same bytes is the same article moved.
         // Files in folders that could not be read this time are kept, not taken for deleted.
+        walk.files = []  // the candidates are what is left to do; the full list can go
         let unreadableFolders = walk.unreadable.map(\.path).filter { $0.hasSuffix("/") }
         var vanished: [String: [IndexedFile]] = [:]
         for (path, file) in known where !present.contains(path) {
