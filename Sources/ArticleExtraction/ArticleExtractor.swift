@@ -73,14 +73,14 @@ enum HTMLArticle {
     }
 
     private static func article(from root: HTMLElement, metadata: PageMetadata, classWords: Bool) -> Article {
-        let container = ContentFinder.mainElement(in: root, classWords: classWords)
+        let containers = ContentFinder.mainElements(in: root, classWords: classWords)
         var article = Article(
             title: metadata.title, date: metadata.date, author: metadata.author, section: metadata.section,
             url: metadata.url, language: metadata.language)
         var paragraphs: [String] = []
         let titleKey = comparable(metadata.title)
         let sectionKey = comparable(metadata.section)
-        let blocks = BlockCollector.blocks(of: container, classWords: classWords)
+        let blocks = containers.flatMap { BlockCollector.blocks(of: $0, classWords: classWords) }
         // Short lines above the headline are kickers, datelines and breadcrumbs.
         let headline = blocks.firstIndex { $0.kind == "h1" } ?? -1
         for (position, block) in blocks.enumerated() {

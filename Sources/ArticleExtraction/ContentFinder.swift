@@ -13,7 +13,57 @@ enum ContentFinder {
         init(depth: Int) { self.depth = depth }
     }
 
+    /// The element that holds the article, then the siblings of it and of its ancestors that hold
+    /// more of it (Readability's sibling step, taken up to the body), in document order: pages that
+    /// split the text into several containers lose no part of it.
+    static func mainElements(in root: HTMLElement, classWords: Bool = true) -> [HTMLElement] {
+        let found = mainElementAndScores(in: root, classWords: classWords)
+        guard let best = found.bestValue else { return [found.element] }
+        let threshold = max(10, best * 0.2)
+        func holdsArticleText(_ sibling: HTMLElement) -> Bool {
+            if BoilerplateRules.isBoilerplate(sibling, classWords: classWords) { return false }
+            let text = BlockCollector.measure(of: sibling, classWords: classWords)
+            guard text.characters > 0 else { return false }
+            let linkDensity = Double(text.linkCharacters) / Double(text.characters)
+            let score = (found.scores[ObjectIdentifier(sibling)] ?? 0) * (1 - linkDensity)
+            return score >= threshold || (text.characters > siblingMinimum && linkDensity < 0.2)
+                || (sibling.name == "p" && text.characters > 80 && linkDensity < 0.25)
+        }
+        // At every level above the chosen element up to the page's body: text split over nested
+        // wrappers ("div > div.paragraph > div > p", between ads and images) is joined.
+        var group = [found.element]
+        var node = found.element
+        while let parent = found.parents[ObjectIdentifier(node)], parent.name != "body", parent.name != "html" {
+            var before: [HTMLElement] = []
+            var after: [HTMLElement] = []
+            var passed = false
+            for sibling in parent.childElements {
+                if sibling === node {
+                    passed = true
+                } else if holdsArticleText(sibling) {
+                    if passed { after.append(sibling) } else { before.append(sibling) }
+                }
+            }
+            group = before + group + after
+            node = parent
+        }
+        return group
+    }
+
+    /// Siblings with at least this many characters of text and few links join the article.
+    static let siblingMinimum = 150
+
+    /// The element that holds the article text.
     static func mainElement(in root: HTMLElement, classWords: Bool = true) -> HTMLElement {
+        mainElementAndScores(in: root, classWords: classWords).element
+    }
+
+    private static func mainElementAndScores(
+        in root: HTMLElement, classWords: Bool
+    ) -> (
+        element: HTMLElement, parents: [ObjectIdentifier: HTMLElement], bestValue: Double?,
+        scores: [ObjectIdentifier: Double]
+    ) {
         var scores: [ObjectIdentifier: Score] = [:]
         var elements: [ObjectIdentifier: HTMLElement] = [:]
         var parents: [ObjectIdentifier: HTMLElement] = [:]
@@ -54,8 +104,8 @@ enum ContentFinder {
             if element.name == "article" || element[attribute: "itemprop"] == "articleBody" { value *= 1.25 }
             if best == nil || value > best!.1 { best = (element, value) }
         }
-        guard var chosen = best?.0 else {
-            return root.firstDescendant(where: { $0.name == "body" }) ?? root
+        guard var chosen = best?.0, let bestValue = best?.1 else {
+            return (root.firstDescendant(where: { $0.name == "body" }) ?? root, [:], nil, [:])
         }
         // Prefer an enclosing article container up to three levels above.
         var ancestor = parents[ObjectIdentifier(chosen)]
@@ -69,7 +119,7 @@ enum ContentFinder {
             ancestor = parents[ObjectIdentifier(current)]
             steps += 1
         }
-        return chosen
+        return (chosen, parents, bestValue, scores.mapValues(\.value))
     }
 
     /// True when `element` has at least `minimum` characters of text directly inside it.

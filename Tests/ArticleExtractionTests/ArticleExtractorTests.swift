@@ -37,6 +37,31 @@ import Testing
         }
     }
 
+    @Test func textSplitOverNestedWrappersIsJoinedAndLinkListsStayOut() throws {
+        let html = page(
+            body: """
+                <div class="page"><div class="story">
+                  <div><div class="paragraph"><div>
+                    <p>Erst im April hatte der Verein den Umbau des Stadions angekündigt, der nun schneller vorankommt als gedacht. Die Stadt gibt dafür einen Zuschuss von zwei Millionen Euro.</p>
+                    <h2>Bagger rollen schon im Mai</h2>
+                  </div></div></div>
+                  <figure><img src="a.jpg"></figure><div class="ad-slot"></div>
+                  <div><div class="paragraph"><div>
+                    <p>Die Arbeiten an der Nordtribüne beginnen im Mai, teilte der Präsident am Montag mit, und dauern zwei Jahre.</p>
+                    <p>Während der Bauzeit spielt die Mannschaft im Nachbarort, wo 8.000 Zuschauer Platz finden.</p>
+                  </div></div></div>
+                  <div><ul><li><a href="/1">Trainer verlängert Vertrag bis 2026</a></li><li><a href="/2">Neuer Sponsor für die Jugend</a></li>
+                    <li><a href="/3">Fanclub feiert Jubiläum mit großem Fest</a></li><li><a href="/4">Tickets für das Derby ab Freitag</a></li></ul></div>
+                </div></div>
+                """)
+        let article = try extract(html)
+        #expect(article.text.contains("Erst im April"))
+        #expect(article.text.contains("Bagger rollen schon im Mai"))
+        #expect(article.text.contains("Nordtribüne"))
+        #expect(article.text.contains("8.000 Zuschauer"))
+        #expect(!article.text.contains("Trainer verlängert"))
+    }
+
     @Test func blockBoundariesSeparateWordsAndInlineElementsDoNot() throws {
         let html = page(body: "<article><h1>Titel</h1><p>Der CEO</p><p>Haluk Bayraktar sagte <b>Kampf</b>drohnen und <a href=x>Kreml</a>-Chef.</p><ul><li>eins</li><li>zwei</li></ul><p>Zeile<br>zwei</p></article>")
         let text = try extract(html).text
