@@ -83,12 +83,22 @@ enum HTMLArticle {
         let blocks = containers.flatMap { BlockCollector.blocks(of: $0, classWords: classWords) }
         // Short lines above the headline are kickers, datelines and breadcrumbs.
         let headline = blocks.firstIndex { $0.kind == "h1" } ?? -1
+        let totalCharacters = blocks.reduce(0) { $0 + $1.characters }
+        var collected = 0
         for (position, block) in blocks.enumerated() {
             let text = block.text
             let length = block.characters
             if position < headline && length < 50 { continue }
             if !sectionKey.isEmpty && text.utf8.count < 60 && comparable(text) == sectionKey { continue }
-            if BoilerplateRules.isBoilerplateLine(text) { continue }
+            if BoilerplateRules.isBoilerplateLine(text) || BoilerplateRules.isCreditLine(text) {
+                // "Veröffentlicht am 5. August 2022" is no article text, but it may be the date.
+                if article.date.isEmpty, length < 60, let date = DateNormalizer.normalize(text) { article.date = date }
+                continue
+            }
+            // "Ähnliche Beiträge", "Mehr zum Thema": what follows belongs to other articles, once most
+            // of the text is behind (a "Meistgelesen" box above the article ends nothing).
+            if collected * 2 >= totalCharacters && BoilerplateRules.isEndMarker(text) { break }
+            collected += length
             // Lists of links (related articles, tag clouds) and link-only lines.
             if block.linkDensity > 0.5 && length < 300 { continue }
             if !titleKey.isEmpty && text.utf8.count <= metadata.title.utf8.count * 2 + 16

@@ -43,7 +43,45 @@ enum BoilerplateRules {
         "hier finden sie", "schlagworte:", "themen:", "mehr artikel", "zum thema:", "empfehlungen",
         "read more", "related:", "related articles", "share this", "follow us", "sign up", "advertisement",
         "image:", "photo:", "credit:", "copyright ©", "all rights reserved", "alle rechte vorbehalten",
+        "teilen mit:", "teilen sie dies mit", "diesen artikel teilen", "beitrag teilen", "wird geladen",
+        "gefällt mir", "(noch keine bewertungen)", "externer inhalt", "*werbung", "kategorie:",
+        "kategorien:", "pressemitteilung als pdf", "originalartikel", "wir respektieren deine privatsphäre",
+        "bitte teilen sie uns", "jetzt für", "bewerten:", "quelle:", "quellen:", "quellenangaben:",
+        "aktualisiert:", "aktualisiert am", "sie sind aktuell nicht eingeloggt", "- anzeige", "schlagworte",
+        "kontakt:", "dieser artikel gefällt ihnen", "eingestellt von", "weitere infos unter", "auch auf ",
+        "zuletzt aktualisiert", "veröffentlicht am", "lesezeit:", "mehr infos:",
     ]
+
+    /// Headings that open what follows an article (related posts, more from the site): the article
+    /// ends there. Compared lower-case, whole line or opening.
+    static let endMarkers: [String] = [
+        "ähnliche beiträge", "ähnliche artikel", "empfohlene beiträge", "empfohlene artikel",
+        "das könnte dich auch interessieren", "das könnte sie auch interessieren", "das könnte ihnen auch gefallen",
+        "mehr aus dem", "mehr interessantes", "mehr zum thema", "mehr zu diesem thema", "schon gelesen",
+        "auch interessant", "weitere artikel", "weitere beiträge", "verwandte artikel", "verwandte beiträge",
+        "meistgelesen", "die meistgelesenen", "beliebte artikel", "neueste artikel", "neueste beiträge",
+        "themen im artikel", "you may also like", "related posts", "related articles", "read next",
+        "more from", "recommended for you", "kommentare", "kommentar schreiben", "schreibe einen kommentar",
+        "hinterlasse einen kommentar", "leave a comment", "leave a reply", "das thema könnte",
+        "über den autor", "über die autorin", "zur autorin", "zum autor", "alle artikel zu",
+        "highlights aus dem heft", "die aktuelle ausgabe", "newsletter abonnieren", "about the author",
+    ]
+
+    /// True when `line` (a short heading-like line) marks the end of the article.
+    static func isEndMarker(_ line: String) -> Bool {
+        guard line.utf8.count <= 60 else { return false }
+        let lower = String(line.prefix(40)).lowercased()
+        return endMarkers.contains { lower.hasPrefix($0) }
+    }
+
+    /// True for a short image credit line: "AFP / MARCO BERTORELLO", "DCV / Oppitz", "(Foto: Getty)".
+    static func isCreditLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 50 else { return false }
+        let lower = line.lowercased()
+        if lower.hasPrefix("(foto") || lower.hasPrefix("(bild") || lower.hasPrefix("foto ") { return true }
+        guard line.contains(" / "), let last = line.last, !".!?:".contains(last) else { return false }
+        return line.split(separator: " ").count <= 6
+    }
 
     /// The length of the longest entry of `linePrefixes`, in characters.
     static let longestLinePrefix = linePrefixes.map(\.count).max() ?? 0

@@ -62,6 +62,28 @@ import Testing
         #expect(!article.text.contains("Trainer verlängert"))
     }
 
+    @Test func relatedPostsAfterTheArticleAndCreditLinesAreLeftOut() throws {
+        let html = page(
+            body: """
+                <div class="post">
+                  <p>Veröffentlicht am 5. August 2022</p>
+                  <p>Der Gemeinderat hat am Dienstag den neuen Radweg entlang der Mulde beschlossen, der im Frühjahr gebaut wird und die Ortsteile verbindet.</p>
+                  <p>AFP / MARCO BERTORELLO</p>
+                  <p>Die Kosten von 1,2 Millionen Euro trägt zum großen Teil das Land, teilte die Stadtverwaltung mit. Baubeginn ist im März.</p>
+                  <h3>Ähnliche Beiträge</h3>
+                  <p>Neue Ampel an der Hauptstraße: Warum die Stadt jetzt doch handelt und was Anwohner davon halten.</p>
+                </div>
+                """)
+        let article = try extract(html)
+        #expect(article.text.contains("Radweg"))
+        #expect(article.text.contains("Baubeginn ist im März"))
+        #expect(!article.text.contains("BERTORELLO"))
+        #expect(!article.text.contains("Ähnliche Beiträge"))
+        #expect(!article.text.contains("Neue Ampel"))
+        #expect(!article.text.contains("Veröffentlicht"))
+        #expect(article.date == "2022-08-05")
+    }
+
     @Test func blockBoundariesSeparateWordsAndInlineElementsDoNot() throws {
         let html = page(body: "<article><h1>Titel</h1><p>Der CEO</p><p>Haluk Bayraktar sagte <b>Kampf</b>drohnen und <a href=x>Kreml</a>-Chef.</p><ul><li>eins</li><li>zwei</li></ul><p>Zeile<br>zwei</p></article>")
         let text = try extract(html).text
