@@ -45,13 +45,13 @@ enum MetadataExtractor {
             root[attribute: "lang"] ?? meta["content-language"] ?? meta["og:locale"]
                 ?? JSONLD.string(article["inLanguage"]) ?? "")
         result.url = first(canonical, meta["og:url"], JSONLD.string(article["url"]), JSONLD.string(article["mainEntityOfPage"]))
-        var h1 = root.firstDescendant(where: { $0.name == "h1" }).map { collapse($0.textContent) } ?? ""
+        var h1 = headline(in: root, titleTag: titleTag)
         // On blogs the <h1> is often the site's name, which the <title> repeats after a separator.
         if h1.count > 300 || isSiteName(h1, titleTag: titleTag, siteName: result.siteName) { h1 = "" }
         let ogTitle = meta["og:title"].flatMap { isSiteName($0, titleTag: titleTag, siteName: result.siteName) ? nil : $0 }
         result.title = first(
-            JSONLD.string(article["headline"]).map(collapse), ogTitle.map { cleanTitle($0, site: result.siteName) },
-            h1, cleanTitle(titleTag, site: result.siteName), meta["twitter:title"], meta["title"])
+            h1, JSONLD.string(article["headline"]).map(collapse), ogTitle.map { cleanTitle($0, site: result.siteName) },
+            cleanTitle(titleTag, site: result.siteName), meta["twitter:title"], meta["title"])
         result.date = firstDate([
             meta["article:published_time"], JSONLD.string(article["datePublished"]), meta["datepublished"],
             meta["date"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"],
@@ -70,12 +70,79 @@ enum MetadataExtractor {
         return result
     }
 
+    /// The page's headline: of the `<h1>`s outside navigation, headers and other boilerplate, the one
+    /// that shares most words with the `<title>`. An `<h1>` sharing none ("Navigation und Service",
+    /// the site's name) gives way to the `<title>` when there is one.
+    static func headline(in root: HTMLElement, titleTag: String) -> String {
+        var candidates: [String] = []
+        func visit(_ element: HTMLElement) {
+            if BoilerplateRules.isBoilerplate(element) && element.name != "h1" { return }
+            if element.name == "h1" {
+                let text = collapse(element.textContent)
+                if !text.isEmpty { candidates.append(text) }
+                return
+            }
+            for child in element.childElements { visit(child) }
+        }
+        visit(root)
+        let titleWords = Set(words(of: titleTag))
+        guard !titleWords.isEmpty else { return candidates.first ?? "" }
+        let scored = candidates.map { candidate in
+            (candidate, words(of: candidate).filter(titleWords.contains).count)
+        }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return "" }
+        return best.0
+    }
+
+    /// Lower-case words of at least three letters.
+    private static func words(of text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 3 }.map(String.init)
+    }
+
     /// The first non-empty value.
     static func first(_ values: String?...) -> String {
         for value in values {
-            if let v = value?.trimmingWhitespace(), !v.isEmpty { return v }
+            if let v = value?.trimmingWhitespace(), !v.isEmpty { return decodingLeftoverEntities(v) }
         }
         return ""
+    }
+
+    /// Entities some sites escape twice in metadata ("Titel &raquo; Site" in `<title>`), decoded.
+    static func decodingLeftoverEntities(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        let named: [String: String] = [
+            "amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": " ", "raquo": "»", "laquo": "«",
+            "ndash": "–", "mdash": "—", "bdquo": "„", "ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’",
+            "hellip": "…", "auml": "ä", "ouml": "ö", "uuml": "ü", "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß",
+        ]
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let afterAmpersand = rest.index(after: ampersand)
+            guard let semicolon = rest[afterAmpersand...].prefix(10).firstIndex(of: ";") else {
+                result += "&"
+                rest = rest[afterAmpersand...]
+                continue
+            }
+            let name = String(rest[afterAmpersand..<semicolon])
+            var decoded: String?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else {
+                decoded = named[name]
+            }
+            if let decoded {
+                result += decoded
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = rest[afterAmpersand...]
+            }
+        }
+        return (result + rest).collapsingWhitespace()
     }
 
     private static func firstDate(_ values: [String?]) -> String? {
@@ -99,9 +166,9 @@ enum MetadataExtractor {
         return false
     }
 
-    /// White space collapsed to single spaces, trimmed.
+    /// White space collapsed to single spaces, trimmed; entities left in the text decoded.
     static func collapse(_ text: String) -> String {
-        text.collapsingWhitespace()
+        decodingLeftoverEntities(text.collapsingWhitespace())
     }
 
     /// A page title without the site's name: "Headline | Site", "Headline - Site", "Site: Headline".

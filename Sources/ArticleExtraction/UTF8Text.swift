@@ -4,7 +4,9 @@
 /// What a UTF-8 sequence is to the collector.
 enum ByteClass { case space, control, visible }
 
-/// White space and control characters by their UTF-8 bytes (the same set as `isSpace`, plus C0/C1 controls).
+/// White space and invisible characters by their UTF-8 bytes: the spaces of `isSpace`; C0/C1
+/// controls, soft hyphens and zero-width characters, which are dropped ("Mes\u{AD}sen\u{AD}ger" reads
+/// "Messenger").
 @inline(__always) func classifyUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> ByteClass {
     let lead = bytes[i]
     if lead < 0x80 {
@@ -17,11 +19,14 @@ enum ByteClass { case space, control, visible }
     if length == 2 && lead == 0xC2 {
         let next = bytes[i + 1]
         if next == 0xA0 || next == 0x85 { return .space }  // no-break space, next line
-        if next < 0xA0 { return .control }  // C1 controls
+        if next < 0xA0 || next == 0xAD { return .control }  // C1 controls, soft hyphen
         return .visible
     }
     if length == 3 {
         let b1 = bytes[i + 1], b2 = bytes[i + 2]
+        // Zero-width space, non-joiner and joiner, word joiner, byte order mark: invisible inside words.
+        if lead == 0xE2 && ((b1 == 0x80 && (0x8B...0x8D).contains(b2)) || (b1 == 0x81 && b2 == 0xA0)) { return .control }
+        if lead == 0xEF && b1 == 0xBB && b2 == 0xBF { return .control }
         if lead == 0xE2 && b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return .space }
         if lead == 0xE2 && b1 == 0x81 && b2 == 0x9F { return .space }  // medium mathematical space
         if lead == 0xE3 && b1 == 0x80 && b2 == 0x80 { return .space }  // ideographic space

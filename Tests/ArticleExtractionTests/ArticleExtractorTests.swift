@@ -1,4 +1,4 @@
-import ArticleExtraction
+@testable import ArticleExtraction
 import ArticleModel
 import Foundation
 import TestSupport
@@ -82,6 +82,20 @@ import Testing
         #expect(!article.text.contains("Neue Ampel"))
         #expect(!article.text.contains("Veröffentlicht"))
         #expect(article.date == "2022-08-05")
+    }
+
+    @Test func theHeadlineIsTheH1OutsideNavigationThatMatchesTheTitle() throws {
+        let html = page(
+            head: "<title>BKA - Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechtsfreier Raum &amp;raquo; Presse</title>",
+            body: """
+                <nav><h1>Navigation und Service</h1></nav>
+                <div class="content"><h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechts&shy;frei&shy;er Raum</h1>
+                <p>Das Bundeskriminalamt hat am Dienstag neue Zahlen zu Ermittlungen in Messengerdiensten vorgelegt, die deutlich steigen.</p>
+                <p>Die Behörden fordern dafür mehr Befugnisse, Datenschützer widersprechen, wie in den vergangenen Jahren auch.</p></div>
+                """)
+        let article = try extract(html)
+        #expect(article.title == "Messengerdienste sind kein rechtsfreier Raum")
+        #expect(MetadataExtractor.decodingLeftoverEntities("Titel &raquo; Site &#8211; &#x41;") == "Titel » Site – A")
     }
 
     @Test func blockBoundariesSeparateWordsAndInlineElementsDoNot() throws {
