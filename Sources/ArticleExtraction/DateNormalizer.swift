@@ -12,6 +12,64 @@ public enum DateNormalizer {
         return writtenDate(text)
     }
 
+    /// A UTC timestamp (`Z` or `+00:00`) moved to German time (CET, CEST from the last Sunday of March
+    /// to the last Sunday of October), so that its date is the one German readers saw: an article
+    /// published at 23:30 UTC on 6 November appeared on 7 November. Other values are returned as they are.
+    public static func inGermanTime(_ iso: String) -> String {
+        let chars = Array(iso.utf8)
+        guard chars.count >= 20, chars[10] == UInt8(ascii: "T"),
+            iso.hasSuffix("Z") || iso.hasSuffix("+00:00"),
+            let year = Int(String(iso.prefix(4))), let month = Int(String(iso.dropFirst(5).prefix(2))),
+            let day = Int(String(iso.dropFirst(8).prefix(2))), let hour = Int(String(iso.dropFirst(11).prefix(2))),
+            let minute = Int(String(iso.dropFirst(14).prefix(2))), let second = Int(String(iso.dropFirst(17).prefix(2)))
+        else { return iso }
+        let utcDay = daysFromCivil(year, month, day)
+        let utcMinutes = hour * 60 + minute
+        // Summer time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
+        let start = lastSunday(year, 3), end = lastSunday(year, 10)
+        let afterStart = utcDay > start || (utcDay == start && utcMinutes >= 60)
+        let beforeEnd = utcDay < end || (utcDay == end && utcMinutes < 60)
+        let offset = afterStart && beforeEnd ? 2 : 1
+        var localMinutes = utcMinutes + offset * 60
+        var localDay = utcDay
+        if localMinutes >= 24 * 60 {
+            localMinutes -= 24 * 60
+            localDay += 1
+        }
+        let (y, m, d) = civilFromDays(localDay)
+        return "\(y)-\(twoDigits(m))-\(twoDigits(d))T\(twoDigits(localMinutes / 60)):\(twoDigits(localMinutes % 60)):\(twoDigits(second))+0\(offset):00"
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+
+    /// The civil date of a day count since 1970-01-01 (civil_from_days).
+    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let dayOfEra = z - era * 146097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The day count of the last Sunday of `month` (1970-01-01 was a Thursday).
+    private static func lastSunday(_ year: Int, _ month: Int) -> Int {
+        let last = daysFromCivil(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1) - 1
+        let weekday = ((last % 7) + 7 + 4) % 7  // 0 = Sunday
+        return last - weekday
+    }
+
     /// The date in a URL path such as `/2022/08/05/` or `/2022-08-05-`, or nil.
     public static func fromURL(_ url: String) -> String? {
         let numbers = url.split(whereSeparator: { !$0.isNumber }).map(String.init)

@@ -58,8 +58,13 @@ enum MetadataExtractor {
             meta["dc.date"], meta["dcterms.date"], meta["dcterms.created"], meta["og:published_time"],
             meta["sailthru.date"], meta["parsely-pub-date"], meta["last-modified"],
             root.firstDescendant(where: { $0.name == "time" && $0[attribute: "datetime"] != nil })?[attribute: "datetime"],
-            JSONLD.string(article["dateCreated"]), meta["article:modified_time"], JSONLD.string(article["dateModified"]),
+            JSONLD.string(article["dateCreated"]),
+            // Any JSON-LD object's date (a WebPage beside no Article), then other publication meta tags.
+            jsonLD.lazy.compactMap { JSONLD.string($0["datePublished"]) }.first,
+            meta.first { $0.key.hasSuffix("published_time") || $0.key.hasSuffix("publish_date") }?.value,
+            meta["article:modified_time"], JSONLD.string(article["dateModified"]),
         ]) ?? DateNormalizer.fromURL(result.url) ?? ""
+        if result.language.isEmpty || result.language == "de" { result.date = DateNormalizer.inGermanTime(result.date) }
         result.author = first(
             JSONLD.author(article["author"]), meta["author"], meta["article:author"].flatMap { $0.contains("://") ? nil : $0 },
             meta["dc.creator"], meta["byl"].map(stripBylinePrefix), authorInPage(root))
@@ -214,8 +219,13 @@ enum MetadataExtractor {
         while let node = stack.popLast(), checked < 400 {
             switch node {
             case .text(let text):
-                let trimmed = collapse(text)
-                guard trimmed.count >= 8, trimmed.count <= 160 else { continue }
+                var trimmed = collapse(text)
+                guard trimmed.count >= 8 else { continue }
+                // A long text counts only by its opening: a dateline ("27.1.2022 – Bei der …").
+                if trimmed.count > 160 {
+                    guard let first = trimmed.unicodeScalars.first, ("0"..."9").contains(first) else { continue }
+                    trimmed = String(trimmed.prefix(24))
+                }
                 checked += 1
                 if let date = DateNormalizer.normalize(trimmed), date.prefix(4) >= "1990" { return date }
             case .element(let element):
