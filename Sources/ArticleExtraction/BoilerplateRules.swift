@@ -92,13 +92,20 @@ enum BoilerplateRules {
     /// True when `element` and everything in it should be skipped. Without `classWords`, only tags,
     /// hidden elements and ARIA roles count (the second try on pages whose layout classes mislead).
     static func isBoilerplate(_ element: HTMLElement, classWords useClassWords: Bool = true) -> Bool {
+        // Memoised in the element's annotation (asked on every visit of every pass): one bit says
+        // "known", the next holds the verdict, for each of the two rule sets.
+        let known: UInt8 = useClassWords ? 0b0001 : 0b0100
+        let verdict: UInt8 = useClassWords ? 0b0010 : 0b1000
+        if element.annotation & known != 0 { return element.annotation & verdict != 0 }
+        let result = computeIsBoilerplate(element, classWords: useClassWords)
+        element.annotation |= known | (result ? verdict : 0)
+        return result
+    }
+
+    private static func computeIsBoilerplate(_ element: HTMLElement, classWords useClassWords: Bool) -> Bool {
         if tags.contains(element.name) { return true }
         if element[attribute: "hidden"] != nil || element[attribute: "aria-hidden"] == "true" { return true }
-        if let style = element[attribute: "style"]?.lowercased().filter({ $0 != " " }),
-            style.contains("display:none") || style.contains("visibility:hidden")
-        {
-            return true
-        }
+        if let style = element[attribute: "style"], isHiddenStyle(style) { return true }
         if let role = element[attribute: "role"], ["navigation", "banner", "contentinfo", "complementary", "search", "dialog"].contains(role) {
             return true
         }
@@ -112,6 +119,15 @@ enum BoilerplateRules {
         // A layout container named after its content ("content_block right-sidebar") is no widget:
         // like Readability, a content word outweighs a boilerplate word beside it.
         return !classWords.contains(where: containerWords.contains)
+    }
+
+    /// True for inline CSS that hides the element (`display: none`, `visibility:hidden`).
+    static func isHiddenStyle(_ style: String) -> Bool {
+        guard style.utf8.contains(UInt8(ascii: ":")) else { return false }
+        let compact = String(decoding: style.utf8.compactMap { byte -> UInt8? in
+            byte == UInt8(ascii: " ") ? nil : (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }, as: UTF8.self)
+        return compact.containsBytes("display:none") || compact.containsBytes("visibility:hidden")
     }
 
     /// True when a line of text is boilerplate by its opening words.

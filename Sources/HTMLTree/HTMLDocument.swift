@@ -115,7 +115,19 @@ private enum TreeBuilder {
 
     static func lowercaseName(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return lowercased(name)
+    }
+
+    /// A libxml2 name, lower-cased; names are ASCII nearly always, folded without the Unicode tables.
+    static func lowercased(_ name: UnsafePointer<xmlChar>) -> String {
+        var length = 0
+        while name[length] != 0 { length += 1 }
+        let bytes = UnsafeBufferPointer(start: name, count: length)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(decoding: bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     /// One attribute's value (`xmlGetProp` allocates, so the result is copied and freed).
@@ -125,19 +137,19 @@ private enum TreeBuilder {
         return String(cString: value)
     }
 
-    static func attributes(of node: xmlNodePtr) -> [String: String] {
-        var result: [String: String] = [:]
+    static func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             if let namePointer = current.pointee.name {
-                let name = String(cString: namePointer).lowercased()
+                let name = lowercased(namePointer)
                 var value = ""
                 var child = current.pointee.children
                 while let text = child {
                     if let content = text.pointee.content { value += String(cString: content) }
                     child = text.pointee.next
                 }
-                if result[name] == nil { result[name] = value }
+                if !result.contains(where: { $0.name == name }) { result.append((name, value)) }
             }
             attribute = current.pointee.next
         }

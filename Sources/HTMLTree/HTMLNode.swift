@@ -4,33 +4,69 @@
 public final class HTMLElement: @unchecked Sendable {
     /// Lower-case tag name (`p`, `div`, `article` …).
     public let name: String
-    /// Attributes by lower-case name.
-    public let attributes: [String: String]
+    /// Attributes with lower-case names, in page order, each name once. A list, not a dictionary:
+    /// elements have a few attributes, and a linear look-up is cheaper than hashing the name.
+    public let attributeList: [(name: String, value: String)]
     /// Child elements and text, in document order.
     public internal(set) var children: [HTMLNode]
+    /// A small value for algorithms that walk the tree to remember per element (the extractor keeps
+    /// its boilerplate verdicts here); this module never reads or writes it.
+    public var annotation: UInt8 = 0
 
     /// Creates an element.
-    public init(name: String, attributes: [String: String] = [:], children: [HTMLNode] = []) {
+    public init(name: String, attributes: [(name: String, value: String)] = [], children: [HTMLNode] = []) {
         self.name = name
-        self.attributes = attributes
+        self.attributeList = attributes
         self.children = children
     }
 
+    /// Attributes by lower-case name.
+    public var attributes: [String: String] {
+        Dictionary(attributeList.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The value of attribute `name`, or nil.
-    public subscript(attribute name: String) -> String? { attributes[name] }
+    public subscript(attribute name: String) -> String? {
+        for attribute in attributeList where attribute.name == name { return attribute.value }
+        return nil
+    }
 
     /// The lower-cased tokens of the `class` and `id` attributes, each whole and, when it has
     /// several, split at `-` and `_` (`class="share-bar Top"` → share-bar, share, bar, top).
     /// Computed once: extraction asks for them on every visit of an element.
     public private(set) lazy var classAndIDWords: [String] = {
         var result: [String] = []
-        for attribute in [attributes["class"], attributes["id"]] {
+        for attribute in [self[attribute: "class"], self[attribute: "id"]] {
             guard let value = attribute, !value.isEmpty else { continue }
-            for token in lowercasedASCIIFirst(value).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                result.append(String(token))
-                let parts = token.split(whereSeparator: { $0 == "-" || $0 == "_" })
-                if parts.count > 1 { result.append(contentsOf: parts.map(String.init)) }
+            // Byte by byte: this runs for every element of every page.
+            var token: [UInt8] = []
+            var pieces = 1
+            func finish() {
+                guard !token.isEmpty else { return }
+                let whole = String(decoding: token, as: UTF8.self)
+                result.append(whole)
+                if pieces > 1 {
+                    for part in token.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
+                        result.append(String(decoding: part, as: UTF8.self))
+                    }
+                }
+                token.removeAll(keepingCapacity: true)
+                pieces = 1
             }
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0C:
+                    finish()
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    token.append(byte + 32)
+                case UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    pieces += 1
+                    token.append(byte)
+                default:
+                    token.append(byte)
+                }
+            }
+            finish()
         }
         return result
     }()
@@ -86,11 +122,4 @@ public final class HTMLElement: @unchecked Sendable {
 public enum HTMLNode: Sendable {
     case element(HTMLElement)
     case text(String)
-}
-
-/// Lower-cased; class names are nearly always ASCII, which is folded without the Unicode tables.
-private func lowercasedASCIIFirst(_ text: String) -> String {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
-    guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }
-    return String(decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
 }
