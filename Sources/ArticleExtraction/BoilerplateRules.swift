@@ -49,7 +49,8 @@ enum BoilerplateRules {
         "bitte teilen sie uns", "jetzt für", "bewerten:", "quelle:", "quellen:", "quellenangaben:",
         "aktualisiert:", "aktualisiert am", "sie sind aktuell nicht eingeloggt", "- anzeige", "schlagworte",
         "kontakt:", "dieser artikel gefällt ihnen", "eingestellt von", "weitere infos unter", "auch auf ",
-        "zuletzt aktualisiert", "veröffentlicht am", "lesezeit:", "mehr infos:",
+        "zuletzt aktualisiert", "veröffentlicht am", "lesezeit:", "mehr infos:", "rezept drucken",
+        "war der artikel nützlich", "war dieser artikel hilfreich", "möchten sie den artikel teilen",
     ]
 
     /// Headings that open what follows an article (related posts, more from the site): the article
