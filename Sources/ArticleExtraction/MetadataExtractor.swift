@@ -50,7 +50,8 @@ enum MetadataExtractor {
         if h1.count > 300 || isSiteName(h1, titleTag: titleTag, siteName: result.siteName) { h1 = "" }
         let ogTitle = meta["og:title"].flatMap { isSiteName($0, titleTag: titleTag, siteName: result.siteName) ? nil : $0 }
         result.title = first(
-            h1, JSONLD.string(article["headline"]).map(collapse), ogTitle.map { cleanTitle($0, site: result.siteName) },
+            h1, JSONLD.string(article["headline"]).map { cleanTitle($0, site: result.siteName) },
+            ogTitle.map { cleanTitle($0, site: result.siteName) },
             cleanTitle(titleTag, site: result.siteName), meta["twitter:title"], meta["title"])
         result.date = firstDate([
             meta["article:published_time"], JSONLD.string(article["datePublished"]), meta["datepublished"],
@@ -81,9 +82,10 @@ enum MetadataExtractor {
     static func headline(in root: HTMLElement, titleTag: String) -> String {
         var candidates: [String] = []
         func visit(_ element: HTMLElement) {
-            if BoilerplateRules.isBoilerplate(element) && element.name != "h1" { return }
+            // Tags and hidden elements only: article headlines often sit in a "header" box.
+            if BoilerplateRules.isBoilerplate(element, classWords: false) && element.name != "h1" { return }
             if element.name == "h1" {
-                let text = collapse(element.textContent)
+                let text = headlineText(of: element)
                 if !text.isEmpty { candidates.append(text) }
                 return
             }
@@ -97,6 +99,37 @@ enum MetadataExtractor {
         }
         guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return "" }
         return best.0
+    }
+
+    /// Class words of the parts of a heading that are not the headline: kickers, datelines, categories.
+    private static let kickerWords: Set<String> = [
+        "dachzeile", "kicker", "topline", "overline", "roofline", "spitzmarke", "date", "time", "category",
+        "categories", "meta", "label", "subtitle",
+    ]
+
+    /// The words of an `<h1>` without its kicker (`<span class="dachzeile">`), a `<small>` line or a
+    /// dateline inside it; element boundaries and `<br>` separate words.
+    static func headlineText(of heading: HTMLElement) -> String {
+        var text = ""
+        func gather(_ element: HTMLElement) {
+            for child in element.children {
+                switch child {
+                case .text(let piece): text += piece
+                case .element(let inner):
+                    if inner.name == "small" || inner.name == "time" || inner.name == "script"
+                        || BoilerplateRules.words(of: inner).contains(where: kickerWords.contains)
+                    {
+                        continue
+                    }
+                    text += " "
+                    gather(inner)
+                    text += " "
+                }
+            }
+        }
+        gather(heading)
+        let headline = collapse(text)
+        return headline.isEmpty ? collapse(heading.textContent) : headline
     }
 
     /// Lower-case words of at least three letters.
@@ -179,7 +212,7 @@ enum MetadataExtractor {
     /// A page title without the site's name: "Headline | Site", "Headline - Site", "Site: Headline".
     static func cleanTitle(_ raw: String, site: String) -> String {
         let title = collapse(raw)
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] where title.containsBytes(separator) {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " >> ", " • ", " │ "] where title.containsBytes(separator) {
             let parts = title.parts(separatedBy: separator)
             guard parts.count >= 2 else { continue }
             let siteLower = site.lowercased()
@@ -187,12 +220,14 @@ enum MetadataExtractor {
                 let kept = parts.filter { !$0.lowercased().contains(siteLower) && !siteLower.contains($0.lowercased()) }
                 if !kept.isEmpty && kept.count < parts.count { return kept.joined(separator: separator) }
             }
-            // Without a site name: drop a short last part ("… | Lokalzeitung").
-            if let last = parts.last, last.split(separator: " ").count <= 3,
-                parts.dropLast().joined(separator: separator).count > last.count
+            // Without a site name: drop short last parts ("… | Lokalzeitung", "… | site.ch | Magazin").
+            var kept = parts
+            while kept.count >= 2, let last = kept.last, last.split(separator: " ").count <= 3,
+                kept.dropLast().joined(separator: separator).count > last.count
             {
-                return parts.dropLast().joined(separator: separator)
+                kept.removeLast()
             }
+            if kept.count < parts.count { return kept.joined(separator: separator) }
         }
         return title
     }

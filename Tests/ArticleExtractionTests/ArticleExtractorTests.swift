@@ -98,6 +98,23 @@ import Testing
         #expect(MetadataExtractor.decodingLeftoverEntities("Titel &raquo; Site &#8211; &#x41;") == "Titel » Site – A")
     }
 
+    @Test func kickersAndDatelinesInsideTheHeadlineAreLeftOut() throws {
+        for (heading, title) in [
+            ("<h1><span class=\"dachzeile\">Interne Unterlagen im Netz</span> <span class=\"headline\">Daten von Rheinmetall gehackt</span></h1>",
+             "Daten von Rheinmetall gehackt"),
+            ("<h1><span itemprop=\"headline\"><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</span></h1>",
+             "Lagen-Pyramide mit GA2"),
+            ("<h1>Zuschauer kehren zurück<br><small>02.02.2022 • Presse</small></h1>", "Zuschauer kehren zurück"),
+        ] {
+            let html = page(
+                head: "<title>\(title) | Beispielzeitung</title>",
+                body: heading + Self.paragraphs)
+            #expect(try extract(html).title == title)
+        }
+        #expect(MetadataExtractor.cleanTitle("Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin", site: "")
+            == "Bielersee-Winterhechte")
+    }
+
     @Test func blockBoundariesSeparateWordsAndInlineElementsDoNot() throws {
         let html = page(body: "<article><h1>Titel</h1><p>Der CEO</p><p>Haluk Bayraktar sagte <b>Kampf</b>drohnen und <a href=x>Kreml</a>-Chef.</p><ul><li>eins</li><li>zwei</li></ul><p>Zeile<br>zwei</p></article>")
         let text = try extract(html).text
