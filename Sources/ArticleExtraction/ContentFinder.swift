@@ -68,7 +68,9 @@ enum ContentFinder {
         var elements: [ObjectIdentifier: HTMLElement] = [:]
         var parents: [ObjectIdentifier: HTMLElement] = [:]
 
-        func visit(_ element: HTMLElement, ancestors: [HTMLElement]) {
+        // The path from the root to the element being visited (pushed and popped, never copied).
+        var ancestors: [HTMLElement] = []
+        func visit(_ element: HTMLElement) {
             if BoilerplateRules.isBoilerplate(element, classWords: classWords) { return }
             let isParagraph = element.name == "p" || element.name == "pre" || element.name == "blockquote"
                 || (element.name == "div" && hasOwnText(element, minimum: 80))
@@ -87,13 +89,15 @@ enum ContentFinder {
                 }
                 if element.name != "div" { return }
             }
-            let next = ancestors + [element]
-            for child in element.childElements {
-                parents[ObjectIdentifier(child)] = element
-                visit(child, ancestors: next)
+            ancestors.append(element)
+            for child in element.children {
+                guard case .element(let childElement) = child else { continue }
+                parents[ObjectIdentifier(childElement)] = element
+                visit(childElement)
             }
+            ancestors.removeLast()
         }
-        visit(root, ancestors: [])
+        visit(root)
 
         var best: (HTMLElement, Double)?
         for (id, score) in scores {
