@@ -70,9 +70,7 @@ enum BoilerplateRules {
 
     /// True when `line` (a short heading-like line) marks the end of the article.
     static func isEndMarker(_ line: String) -> Bool {
-        guard line.utf8.count <= 60 else { return false }
-        let lower = String(line.prefix(40)).lowercased()
-        return endMarkers.contains { lower.hasPrefix($0) }
+        line.utf8.count <= 60 && opens(line, withAnyOf: endMarkers, longest: longestEndMarker)
     }
 
     /// True for a short image credit line: "AFP / MARCO BERTORELLO", "DCV / Oppitz", "(Foto: Getty)".
@@ -80,12 +78,13 @@ enum BoilerplateRules {
         guard line.utf8.count <= 50 else { return false }
         let lower = line.lowercased()
         if lower.hasPrefix("(foto") || lower.hasPrefix("(bild") || lower.hasPrefix("foto ") { return true }
-        guard line.contains(" / "), let last = line.last, !".!?:".contains(last) else { return false }
+        guard line.containsBytes(" / "), let last = line.last, !".!?:".contains(last) else { return false }
         return line.split(separator: " ").count <= 6
     }
 
-    /// The length of the longest entry of `linePrefixes`, in characters.
+    /// The lengths of the longest entries of `linePrefixes` and `endMarkers`, in characters.
     static let longestLinePrefix = linePrefixes.map(\.count).max() ?? 0
+    static let longestEndMarker = endMarkers.map(\.count).max() ?? 0
 
     /// The lower-case words of the element's class and id (see `HTMLElement.classAndIDWords`).
     static func words(of element: HTMLElement) -> [String] { element.classAndIDWords }
@@ -125,17 +124,20 @@ enum BoilerplateRules {
     /// True for inline CSS that hides the element (`display: none`, `visibility:hidden`).
     static func isHiddenStyle(_ style: String) -> Bool {
         guard style.utf8.contains(UInt8(ascii: ":")) else { return false }
-        let compact = String(decoding: style.utf8.compactMap { byte -> UInt8? in
-            byte == UInt8(ascii: " ") ? nil : (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-        }, as: UTF8.self)
+        let compact = String(decoding: style.utf8.compactMap { $0 == UInt8(ascii: " ") ? nil : $0.asciiLowercased }, as: UTF8.self)
         return compact.containsBytes("display:none") || compact.containsBytes("visibility:hidden")
     }
 
     /// True when a line of text is boilerplate by its opening words.
     static func isBoilerplateLine(_ line: String) -> Bool {
-        // Only the opening can match, so only it is lower-cased (this runs for every block of every page).
-        let lower = String(line.prefix(longestLinePrefix)).lowercased()
-        return linePrefixes.contains { lower.hasPrefix($0) }
+        opens(line, withAnyOf: linePrefixes, longest: longestLinePrefix)
+    }
+
+    /// True when `line`, lower-cased, starts with one of `prefixes` (lower-case, at most `longest`
+    /// characters). Only the opening can match, so only it is lower-cased: this runs for every block.
+    private static func opens(_ line: String, withAnyOf prefixes: [String], longest: Int) -> Bool {
+        let lower = String(line.prefix(longest)).lowercased()
+        return prefixes.contains { lower.hasPrefix($0) }
     }
 }
 

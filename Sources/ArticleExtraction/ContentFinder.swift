@@ -53,11 +53,6 @@ enum ContentFinder {
     /// Siblings with at least this many characters of text and few links join the article.
     static let siblingMinimum = 150
 
-    /// The element that holds the article text.
-    static func mainElement(in root: HTMLElement, classWords: Bool = true) -> HTMLElement {
-        mainElementAndScores(in: root, classWords: classWords).element
-    }
-
     private static func mainElementAndScores(
         in root: HTMLElement, classWords: Bool
     ) -> (
@@ -130,8 +125,15 @@ enum ContentFinder {
     private static func hasOwnText(_ element: HTMLElement, minimum: Int) -> Bool {
         var count = 0
         for child in element.children {
-            if case .text(let text) = child {
-                for scalar in text.unicodeScalars where !isSpace(scalar) { count += 1 }
+            if case .text(var text) = child {
+                text.withUTF8 { bytes in
+                    var i = 0
+                    while i < bytes.count {
+                        let end = min(i + utf8SequenceLength(bytes[i]), bytes.count)
+                        if classifyUTF8(bytes, at: i, length: end - i) != .space { count += 1 }
+                        i = end
+                    }
+                }
                 if count >= minimum { return true }
             }
         }

@@ -160,13 +160,3 @@ struct BlockCollector {
         lastWasBreak = false
     }
 }
-
-/// White space, answered without the Unicode tables for the common cases.
-@inline(__always) func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0: return true
-    case 0..<0x80: return false
-    case 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x1680, 0x85: return true
-    default: return false
-    }
-}

@@ -4,7 +4,8 @@
 /// What a UTF-8 sequence is to the collector.
 enum ByteClass { case space, control, visible }
 
-/// White space and invisible characters by their UTF-8 bytes: the spaces of `isSpace`; C0/C1
+/// White space and invisible characters by their UTF-8 bytes: ASCII and Unicode spaces (no-break,
+/// en/em and thin spaces, line and paragraph separators, ideographic space); C0/C1
 /// controls, soft hyphens and zero-width characters, which are dropped ("Mes\u{AD}sen\u{AD}ger" reads
 /// "Messenger").
 @inline(__always) func classifyUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> ByteClass {

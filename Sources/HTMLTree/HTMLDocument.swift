@@ -127,7 +127,7 @@ private enum TreeBuilder {
         guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
             return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+        return String(decoding: bytes.map(\.asciiLowercased), as: UTF8.self)
     }
 
     /// One attribute's value (`xmlGetProp` allocates, so the result is copied and freed).

@@ -57,13 +57,11 @@ public final class HTMLElement: @unchecked Sendable {
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0C:
                     finish()
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    token.append(byte + 32)
                 case UInt8(ascii: "-"), UInt8(ascii: "_"):
                     pieces += 1
                     token.append(byte)
                 default:
-                    token.append(byte)
+                    token.append(byte.asciiLowercased)
                 }
             }
             finish()
@@ -122,4 +120,11 @@ public final class HTMLElement: @unchecked Sendable {
 public enum HTMLNode: Sendable {
     case element(HTMLElement)
     case text(String)
+}
+
+extension UInt8 {
+    /// The byte with A–Z folded to a–z: HTML names and attribute keywords are ASCII case-insensitive.
+    @inlinable public var asciiLowercased: UInt8 {
+        self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") ? self + 32 : self
+    }
 }
