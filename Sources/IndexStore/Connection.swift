@@ -39,8 +39,10 @@ public final class Connection {
         self.path = path
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, 10_000)
-        try GermanTokenizerModule.register(on: self)
-        try RankFunction.register(on: self)
+        // One look-up of the FTS5 API (a statement of its own) serves both registrations.
+        let fts5 = try FTS5API.of(self)
+        try GermanTokenizerModule.register(on: self, api: fts5)
+        try RankFunction.register(on: self, api: fts5)
     }
 
     deinit { sqlite3_close_v2(handle) }

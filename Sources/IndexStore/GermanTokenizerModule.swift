@@ -7,8 +7,7 @@ import GermanAnalysis
 /// FTS5 hands each word's byte offsets back to `snippet()`/`highlight()`, so highlights mark the
 /// words as written. Registration is per connection, so every `Connection` does it when it opens.
 enum GermanTokenizerModule {
-    static func register(on connection: Connection) throws(SQLiteError) {
-        let api = try FTS5API.of(connection)
+    static func register(on connection: Connection, api: UnsafeMutablePointer<fts5_api>) throws(SQLiteError) {
         var module = fts5_tokenizer(xCreate: createTokenizer, xDelete: deleteTokenizer, xTokenize: tokenize)
         // The connection owns the slot and outlives its tokenizers (they go when its handle closes).
         let slot = Unmanaged.passUnretained(connection.preparedTokens).toOpaque()

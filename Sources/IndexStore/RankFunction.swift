@@ -16,8 +16,7 @@ internal import CSQLite
 enum RankFunction {
     static let name = "stichwort_rank"
 
-    static func register(on connection: Connection) throws(SQLiteError) {
-        let api = try FTS5API.of(connection)
+    static func register(on connection: Connection, api: UnsafeMutablePointer<fts5_api>) throws(SQLiteError) {
         let code = api.pointee.xCreateFunction(api, name, nil, rank, nil)
         guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection.handle) }
     }
