@@ -40,6 +40,7 @@ let package = Package(
             name: "stichwort-bench",
             dependencies: ["ArticleExtraction", "GermanAnalysis", "IndexStore", "ArticleModel"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree"]),
         .testTarget(name: "GermanAnalysisTests", dependencies: ["GermanAnalysis", "TestSupport"]),
         .testTarget(
             name: "ArticleExtractionTests", dependencies: ["ArticleExtraction", "HTMLTree", "TestSupport"]),

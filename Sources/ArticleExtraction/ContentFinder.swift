@@ -25,7 +25,7 @@ enum ContentFinder {
             let text = BlockCollector.measure(of: sibling, classWords: classWords)
             guard text.characters > 0 else { return false }
             let linkDensity = Double(text.linkCharacters) / Double(text.characters)
-            let score = (found.scores[ObjectIdentifier(sibling)] ?? 0) * (1 - linkDensity)
+            let score = (found.scores[sibling] ?? 0) * (1 - linkDensity)
             return score >= threshold || (text.characters > siblingMinimum && linkDensity < 0.2)
                 || (sibling.name == "p" && text.characters > 80 && linkDensity < 0.25)
         }
@@ -33,12 +33,12 @@ enum ContentFinder {
         // wrappers ("div > div.paragraph > div > p", between ads and images) is joined.
         var group = [found.element]
         var node = found.element
-        while let parent = found.parents[ObjectIdentifier(node)], parent.name != "body", parent.name != "html" {
+        while let parent = found.parents[node], parent.name != "body", parent.name != "html" {
             var before: [HTMLElement] = []
             var after: [HTMLElement] = []
             var passed = false
             for sibling in parent.childElements {
-                if sibling === node {
+                if sibling == node {
                     passed = true
                 } else if holdsArticleText(sibling) {
                     if passed { after.append(sibling) } else { before.append(sibling) }
@@ -56,12 +56,12 @@ enum ContentFinder {
     private static func mainElementAndScores(
         in root: HTMLElement, classWords: Bool
     ) -> (
-        element: HTMLElement, parents: [ObjectIdentifier: HTMLElement], bestValue: Double?,
-        scores: [ObjectIdentifier: Double]
+        element: HTMLElement, parents: [HTMLElement: HTMLElement], bestValue: Double?,
+        scores: [HTMLElement: Double]
     ) {
-        var scores: [ObjectIdentifier: Score] = [:]
-        var elements: [ObjectIdentifier: HTMLElement] = [:]
-        var parents: [ObjectIdentifier: HTMLElement] = [:]
+        var scores: [HTMLElement: Score] = [:]
+        var elements: [HTMLElement: HTMLElement] = [:]
+        var parents: [HTMLElement: HTMLElement] = [:]
 
         // The path from the root to the element being visited (pushed and popped, never copied).
         var ancestors: [HTMLElement] = []
@@ -75,11 +75,9 @@ enum ContentFinder {
                 if length >= 25 {
                     let points = 1.0 + Double(text.commas) + min(Double(length) / 100.0, 3.0)
                     for (level, ancestor) in ancestors.suffix(2).reversed().enumerated() {
-                        let id = ObjectIdentifier(ancestor)
-                        let score = scores[id] ?? Score(depth: ancestors.count - level)
+                        let score = scores[ancestor] ?? Score(depth: ancestors.count - level)
                         score.value += level == 0 ? points : points / 2
-                        scores[id] = score
-                        elements[id] = ancestor
+                        scores[ancestor] = score
                     }
                 }
                 if element.name != "div" { return }
@@ -87,7 +85,7 @@ enum ContentFinder {
             ancestors.append(element)
             for child in element.children {
                 guard case .element(let childElement) = child else { continue }
-                parents[ObjectIdentifier(childElement)] = element
+                parents[childElement] = element
                 visit(childElement)
             }
             ancestors.removeLast()
@@ -95,19 +93,21 @@ enum ContentFinder {
         visit(root)
 
         var best: (HTMLElement, Double)?
-        for (id, score) in scores {
-            guard let element = elements[id] else { continue }
+        for (element, score) in scores {
             let text = BlockCollector.measure(of: element, classWords: classWords)
             let linkDensity = text.characters == 0 ? 0 : Double(text.linkCharacters) / Double(text.characters)
             var value = score.value * (1 - linkDensity)
             if element.name == "article" || element[attribute: "itemprop"] == "articleBody" { value *= 1.25 }
-            if best == nil || value > best!.1 { best = (element, value) }
+            // Ties go to the first in the page, so the choice never depends on the dictionary's order.
+            if best == nil || value > best!.1 || (value == best!.1 && element.documentOrder < best!.0.documentOrder) {
+                best = (element, value)
+            }
         }
         guard var chosen = best?.0, let bestValue = best?.1 else {
             return (root.firstDescendant(where: { $0.name == "body" }) ?? root, [:], nil, [:])
         }
         // Prefer an enclosing article container up to three levels above.
-        var ancestor = parents[ObjectIdentifier(chosen)]
+        var ancestor = parents[chosen]
         var steps = 0
         while let current = ancestor, steps < 3 {
             if current.name == "article" || current[attribute: "itemprop"] == "articleBody" {
@@ -115,7 +115,7 @@ enum ContentFinder {
                 break
             }
             if current.name == "body" { break }
-            ancestor = parents[ObjectIdentifier(current)]
+            ancestor = parents[current]
             steps += 1
         }
         return (chosen, parents, bestValue, scores.mapValues(\.value))
@@ -125,7 +125,7 @@ enum ContentFinder {
     private static func hasOwnText(_ element: HTMLElement, minimum: Int) -> Bool {
         var count = 0
         for child in element.children {
-            if case .text(var text) = child {
+            if case .text(let text) = child {
                 text.withUTF8 { bytes in
                     var i = 0
                     while i < bytes.count {

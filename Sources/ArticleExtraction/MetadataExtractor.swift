@@ -58,20 +58,26 @@ enum MetadataExtractor {
             meta["date"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"],
             meta["dc.date"], meta["dcterms.date"], meta["dcterms.created"], meta["og:published_time"],
             meta["sailthru.date"], meta["parsely-pub-date"], meta["last-modified"],
-            root.firstDescendant(where: { $0.name == "time" && $0[attribute: "datetime"] != nil })?[attribute: "datetime"],
-            JSONLD.string(article["dateCreated"]),
-            // Any JSON-LD object's date (a WebPage beside no Article), then other publication meta tags.
-            jsonLD.lazy.compactMap { JSONLD.string($0["datePublished"]) }.first,
-            meta.first { $0.key.hasSuffix("published_time") || $0.key.hasSuffix("publish_date") }?.value,
-            meta["article:modified_time"], JSONLD.string(article["dateModified"]),
-        ]) ?? DateNormalizer.fromURL(result.url) ?? ""
+        ])
+            // Walks the tree, so only when no meta tag has the date.
+            ?? firstDate([root.firstDescendant(where: { $0.name == "time" && $0[attribute: "datetime"] != nil })?[attribute: "datetime"]])
+            ?? firstDate([
+                JSONLD.string(article["dateCreated"]),
+                // Any JSON-LD object's date (a WebPage beside no Article), then other publication meta tags.
+                jsonLD.lazy.compactMap { JSONLD.string($0["datePublished"]) }.first,
+                meta.first { $0.key.hasSuffix("published_time") || $0.key.hasSuffix("publish_date") }?.value,
+                meta["article:modified_time"], JSONLD.string(article["dateModified"]),
+            ]) ?? DateNormalizer.fromURL(result.url) ?? ""
         if result.language.isEmpty || result.language == "de" { result.date = DateNormalizer.inGermanTime(result.date) }
         result.author = first(
             JSONLD.author(article["author"]), meta["author"], meta["article:author"].flatMap { $0.contains("://") ? nil : $0 },
-            meta["dc.creator"], meta["byl"].map(stripBylinePrefix), authorInPage(root))
+            meta["dc.creator"], meta["byl"].map(stripBylinePrefix))
+        // The page walks only when the head has no author or section.
+        if result.author.isEmpty { result.author = first(authorInPage(root)) }
         result.section = first(
             meta["article:section"], JSONLD.string(article["articleSection"]), meta["section"],
-            meta["og:section"], meta["category"], breadcrumbSection(root))
+            meta["og:section"], meta["category"])
+        if result.section.isEmpty { result.section = first(breadcrumbSection(root)) }
         result.jsonBody = JSONLD.string(article["articleBody"]) ?? ""
         return result
     }
@@ -114,7 +120,7 @@ enum MetadataExtractor {
         func gather(_ element: HTMLElement) {
             for child in element.children {
                 switch child {
-                case .text(let piece): text += piece
+                case .text(let piece): text += piece.string
                 case .element(let inner):
                     if inner.name == "small" || inner.name == "time" || inner.name == "script"
                         || BoilerplateRules.words(of: inner).contains(where: kickerWords.contains)
@@ -254,7 +260,7 @@ enum MetadataExtractor {
         while let node = stack.popLast(), checked < 400 {
             switch node {
             case .text(let text):
-                var trimmed = collapse(text)
+                var trimmed = collapse(text.string)
                 guard trimmed.count >= 8 else { continue }
                 // A long text counts only by its opening: a dateline ("27.1.2022 – Bei der …").
                 if trimmed.count > 160 {

@@ -106,8 +106,7 @@ struct BlockCollector {
         if isBlock { flush() }
     }
 
-    private mutating func append(_ text: String, inLink: Bool) {
-        var text = text
+    private mutating func append(_ text: HTMLText, inLink: Bool) {
         let before = currentCharacters
         text.withUTF8 { bytes in
             var i = 0

@@ -1,50 +1,78 @@
 /// An element of a parsed HTML page: lower-case name, attributes and children in document order.
 ///
-/// A plain Swift tree, so no libxml2 pointer leaves this module.
-public final class HTMLElement: @unchecked Sendable {
+/// A handle into its `HTMLDocument` (which it keeps alive), so no libxml2 pointer leaves this module
+/// and copying an element costs nothing.
+public struct HTMLElement: Hashable, @unchecked Sendable {
+    /// The document the element belongs to.
+    public let document: HTMLDocument
+    /// The element's position in document order.
+    let index: Int32
+
+    init(document: HTMLDocument, index: Int32) {
+        self.document = document
+        self.index = index
+    }
+
+    private var record: NodeRecord { document.nodes[Int(index)] }
+
+    /// The element's position in document order (0 for the root): a stable way to order or break ties.
+    public var documentOrder: Int { Int(index) }
+
     /// Lower-case tag name (`p`, `div`, `article` …).
-    public let name: String
-    /// Attributes with lower-case names, in page order, each name once. A list, not a dictionary:
-    /// elements have a few attributes, and a linear look-up is cheaper than hashing the name.
-    public let attributeList: [(name: String, value: String)]
+    public var name: String { document.names[Int(record.name)] }
+
+    /// The value of attribute `name` (lower-case), or nil.
+    public subscript(attribute name: String) -> String? {
+        let node = record
+        for attribute in document.attributes[Int(node.start)..<Int(node.start + node.count)]
+        where document.names[Int(attribute.name)] == name {
+            return String(decoding: document.attributeBytes[Int(attribute.start)..<Int(attribute.start + attribute.count)], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// The enclosing element, or nil for the root.
+    public var parent: HTMLElement? {
+        let parent = record.parent
+        return parent >= 0 ? HTMLElement(document: document, index: parent) : nil
+    }
+
     /// Child elements and text, in document order.
-    public internal(set) var children: [HTMLNode]
+    public var children: HTMLChildren { HTMLChildren(document: document, first: record.firstChild) }
+
+    /// Child elements only, in document order.
+    public var childElements: [HTMLElement] {
+        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+    }
+
     /// A small value for algorithms that walk the tree to remember per element (the extractor keeps
     /// its boilerplate verdicts here); this module never reads or writes it.
-    public var annotation: UInt8 = 0
-
-    /// Creates an element.
-    public init(name: String, attributes: [(name: String, value: String)] = [], children: [HTMLNode] = []) {
-        self.name = name
-        self.attributeList = attributes
-        self.children = children
-    }
-
-    /// Attributes by lower-case name.
-    public var attributes: [String: String] {
-        Dictionary(attributeList.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The value of attribute `name`, or nil.
-    public subscript(attribute name: String) -> String? {
-        for attribute in attributeList where attribute.name == name { return attribute.value }
-        return nil
+    public var annotation: UInt8 {
+        get { document.annotations[Int(index)] }
+        nonmutating set { document.annotations[Int(index)] = newValue }
     }
 
     /// The lower-cased tokens of the `class` and `id` attributes, each whole and, when it has
     /// several, split at `-` and `_` (`class="share-bar Top"` → share-bar, share, bar, top).
     /// Computed once: extraction asks for them on every visit of an element.
-    public private(set) lazy var classAndIDWords: [String] = {
+    public var classAndIDWords: [String] {
+        if let known = document.classWords[Int(index)] { return known }
+        let words = computeClassAndIDWords()
+        document.classWords[Int(index)] = words
+        return words
+    }
+
+    private func computeClassAndIDWords() -> [String] {
         var result: [String] = []
-        for attribute in [self[attribute: "class"], self[attribute: "id"]] {
-            guard let value = attribute, !value.isEmpty else { continue }
-            // Byte by byte: this runs for every element of every page.
+        let node = record
+        for attribute in document.attributes[Int(node.start)..<Int(node.start + node.count)] {
+            let attributeName = document.names[Int(attribute.name)]
+            guard attributeName == "class" || attributeName == "id" else { continue }
             var token: [UInt8] = []
             var pieces = 1
             func finish() {
                 guard !token.isEmpty else { return }
-                let whole = String(decoding: token, as: UTF8.self)
-                result.append(whole)
+                result.append(String(decoding: token, as: UTF8.self))
                 if pieces > 1 {
                     for part in token.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
                         result.append(String(decoding: part, as: UTF8.self))
@@ -53,7 +81,7 @@ public final class HTMLElement: @unchecked Sendable {
                 token.removeAll(keepingCapacity: true)
                 pieces = 1
             }
-            for byte in value.utf8 {
+            for byte in document.attributeBytes[Int(attribute.start)..<Int(attribute.start + attribute.count)] {
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0C:
                     finish()
@@ -67,59 +95,93 @@ public final class HTMLElement: @unchecked Sendable {
             finish()
         }
         return result
-    }()
-
-    /// Child elements only.
-    public var childElements: [HTMLElement] {
-        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 
     /// All text below this element, concatenated as it stands in the page.
     public var textContent: String {
-        var result = ""
-        appendText(to: &result)
-        return result
-    }
-
-    private func appendText(to result: inout String) {
-        for child in children {
-            switch child {
-            case .text(let text): result += text
-            case .element(let element): element.appendText(to: &result)
-            }
+        var bytes: [UInt8] = []
+        let nodes = document.nodes
+        for position in Int(index + 1)..<Int(record.end) where nodes[position].isText {
+            let node = nodes[position]
+            bytes.append(contentsOf: document.text[Int(node.start)..<Int(node.start + node.count)])
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Every element below this one (depth first, document order) for which `predicate` holds.
+    /// Every element below this one (document order) for which `predicate` holds.
     public func descendants(where predicate: (HTMLElement) -> Bool) -> [HTMLElement] {
         var found: [HTMLElement] = []
-        var stack: [HTMLElement] = [self]
-        while let element = stack.popLast() {
-            if element !== self && predicate(element) { found.append(element) }
-            for child in element.children.reversed() {
-                if case .element(let e) = child { stack.append(e) }
-            }
+        let nodes = document.nodes
+        for position in Int(index + 1)..<Int(record.end) where !nodes[position].isText {
+            let element = HTMLElement(document: document, index: Int32(position))
+            if predicate(element) { found.append(element) }
         }
         return found
     }
 
     /// The first element below this one (document order) for which `predicate` holds.
     public func firstDescendant(where predicate: (HTMLElement) -> Bool) -> HTMLElement? {
-        var stack: [HTMLElement] = [self]
-        while let element = stack.popLast() {
-            if element !== self && predicate(element) { return element }
-            for child in element.children.reversed() {
-                if case .element(let e) = child { stack.append(e) }
-            }
+        let nodes = document.nodes
+        for position in Int(index + 1)..<Int(record.end) where !nodes[position].isText {
+            let element = HTMLElement(document: document, index: Int32(position))
+            if predicate(element) { return element }
         }
         return nil
+    }
+
+    public static func == (a: HTMLElement, b: HTMLElement) -> Bool { a.index == b.index && a.document === b.document }
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+}
+
+/// A run of text in a parsed page.
+public struct HTMLText: @unchecked Sendable {
+    let document: HTMLDocument
+    let index: Int32
+
+    private var range: Range<Int> {
+        let node = document.nodes[Int(index)]
+        return Int(node.start)..<Int(node.start + node.count)
+    }
+
+    /// The text as a string.
+    public var string: String { String(decoding: document.text[range], as: UTF8.self) }
+
+    /// The number of UTF-8 bytes.
+    public var utf8Count: Int { Int(document.nodes[Int(index)].count) }
+
+    /// Calls `body` with the text's UTF-8 bytes (valid UTF-8, as libxml2 hands it out).
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        let range = self.range
+        return try document.text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
 
 /// A node of the tree: an element or a run of text.
 public enum HTMLNode: Sendable {
     case element(HTMLElement)
-    case text(String)
+    case text(HTMLText)
+}
+
+/// The children of an element, in document order.
+public struct HTMLChildren: Sequence {
+    let document: HTMLDocument
+    let first: Int32
+
+    public func makeIterator() -> Iterator { Iterator(document: document, current: first) }
+
+    /// Follows the sibling links.
+    public struct Iterator: IteratorProtocol {
+        let document: HTMLDocument
+        var current: Int32
+
+        public mutating func next() -> HTMLNode? {
+            guard current >= 0 else { return nil }
+            let index = current
+            let node = document.nodes[Int(index)]
+            current = node.next
+            return node.isText ? .text(HTMLText(document: document, index: index)) : .element(HTMLElement(document: document, index: index))
+        }
+    }
 }
 
 extension UInt8 {
