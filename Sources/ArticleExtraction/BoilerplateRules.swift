@@ -92,14 +92,8 @@ enum BoilerplateRules {
     /// True when `element` and everything in it should be skipped. Without `classWords`, only tags,
     /// hidden elements and ARIA roles count (the second try on pages whose layout classes mislead).
     static func isBoilerplate(_ element: HTMLElement, classWords useClassWords: Bool = true) -> Bool {
-        // Memoised in the element's annotation (asked on every visit of every pass): one bit says
-        // "known", the next holds the verdict, for each of the two rule sets.
-        let known: UInt8 = useClassWords ? 0b0001 : 0b0100
-        let verdict: UInt8 = useClassWords ? 0b0010 : 0b1000
-        if element.annotation & known != 0 { return element.annotation & verdict != 0 }
-        let result = computeIsBoilerplate(element, classWords: useClassWords)
-        element.annotation |= known | (result ? verdict : 0)
-        return result
+        let fact: ElementFact = useClassWords ? .boilerplate : .boilerplateWithoutClassWords
+        return fact.of(element) { computeIsBoilerplate(element, classWords: useClassWords) }
     }
 
     private static func computeIsBoilerplate(_ element: HTMLElement, classWords useClassWords: Bool) -> Bool {

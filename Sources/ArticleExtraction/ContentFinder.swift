@@ -33,7 +33,7 @@ enum ContentFinder {
         // wrappers ("div > div.paragraph > div > p", between ads and images) is joined.
         var group = [found.element]
         var node = found.element
-        while let parent = found.parents[node], parent.name != "body", parent.name != "html" {
+        while let parent = node.parent, parent.name != "body", parent.name != "html" {
             var before: [HTMLElement] = []
             var after: [HTMLElement] = []
             var passed = false
@@ -55,13 +55,9 @@ enum ContentFinder {
 
     private static func mainElementAndScores(
         in root: HTMLElement, classWords: Bool
-    ) -> (
-        element: HTMLElement, parents: [HTMLElement: HTMLElement], bestValue: Double?,
-        scores: [HTMLElement: Double]
-    ) {
+    ) -> (element: HTMLElement, bestValue: Double?, scores: [HTMLElement: Double]) {
         var scores: [HTMLElement: Score] = [:]
         var elements: [HTMLElement: HTMLElement] = [:]
-        var parents: [HTMLElement: HTMLElement] = [:]
 
         // The path from the root to the element being visited (pushed and popped, never copied).
         var ancestors: [HTMLElement] = []
@@ -85,7 +81,6 @@ enum ContentFinder {
             ancestors.append(element)
             for child in element.children {
                 guard case .element(let childElement) = child else { continue }
-                parents[childElement] = element
                 visit(childElement)
             }
             ancestors.removeLast()
@@ -104,10 +99,10 @@ enum ContentFinder {
             }
         }
         guard var chosen = best?.0, let bestValue = best?.1 else {
-            return (root.firstDescendant(where: { $0.name == "body" }) ?? root, [:], nil, [:])
+            return (root.firstDescendant(where: { $0.name == "body" }) ?? root, nil, [:])
         }
         // Prefer an enclosing article container up to three levels above.
-        var ancestor = parents[chosen]
+        var ancestor = chosen.parent
         var steps = 0
         while let current = ancestor, steps < 3 {
             if current.name == "article" || current[attribute: "itemprop"] == "articleBody" {
@@ -115,10 +110,10 @@ enum ContentFinder {
                 break
             }
             if current.name == "body" { break }
-            ancestor = parents[current]
+            ancestor = current.parent
             steps += 1
         }
-        return (chosen, parents, bestValue, scores.mapValues(\.value))
+        return (chosen, bestValue, scores.mapValues(\.value))
     }
 
     /// True when `element` has at least `minimum` characters of text directly inside it.

@@ -77,11 +77,11 @@ struct BlockCollector {
     }
 
     private mutating func visit(_ element: HTMLElement, inLink: Bool) {
+        let isBlock = ElementFact.block.of(element) { Self.blockTags.contains(element.name) }
         if BoilerplateRules.isBoilerplate(element, classWords: useClassWords) {
-            if Self.blockTags.contains(element.name) { flush() } else { pendingSpace = true }
+            if isBlock { flush() } else { pendingSpace = true }
             return
         }
-        let isBlock = Self.blockTags.contains(element.name)
         if isBlock {
             flush()
             currentKind = element.name

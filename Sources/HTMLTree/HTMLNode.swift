@@ -68,31 +68,28 @@ public struct HTMLElement: Hashable, @unchecked Sendable {
         for attribute in document.attributes[Int(node.start)..<Int(node.start + node.count)] {
             let attributeName = document.names[Int(attribute.name)]
             guard attributeName == "class" || attributeName == "id" else { continue }
-            var token: [UInt8] = []
-            var pieces = 1
-            func finish() {
-                guard !token.isEmpty else { return }
-                result.append(String(decoding: token, as: UTF8.self))
-                if pieces > 1 {
-                    for part in token.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
-                        result.append(String(decoding: part, as: UTF8.self))
+            document.attributeBytes.withUnsafeBufferPointer { all in
+                let value = UnsafeBufferPointer(rebasing: all[Int(attribute.start)..<Int(attribute.start + attribute.count)])
+                var tokenStart = 0
+                var position = 0
+                // Each token whole (lower-cased), then its pieces when it has a - or _.
+                while position <= value.count {
+                    let atEnd = position == value.count
+                    if atEnd || isClassSeparator(value[position]) {
+                        if position > tokenStart {
+                            let token = UnsafeBufferPointer(rebasing: value[tokenStart..<position])
+                            result.append(lowercasedString(token))
+                            if token.contains(where: isPieceSeparator) {
+                                for piece in token.split(whereSeparator: isPieceSeparator) {
+                                    result.append(lowercasedString(UnsafeBufferPointer(rebasing: piece)))
+                                }
+                            }
+                        }
+                        tokenStart = position + 1
                     }
-                }
-                token.removeAll(keepingCapacity: true)
-                pieces = 1
-            }
-            for byte in document.attributeBytes[Int(attribute.start)..<Int(attribute.start + attribute.count)] {
-                switch byte {
-                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0C:
-                    finish()
-                case UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    pieces += 1
-                    token.append(byte)
-                default:
-                    token.append(byte.asciiLowercased)
+                    position += 1
                 }
             }
-            finish()
         }
         return result
     }
@@ -181,6 +178,21 @@ public struct HTMLChildren: Sequence {
             current = node.next
             return node.isText ? .text(HTMLText(document: document, index: index)) : .element(HTMLElement(document: document, index: index))
         }
+    }
+}
+
+private func isClassSeparator(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        || byte == 0x0C
+}
+
+private func isPieceSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") }
+
+/// ASCII letters folded to lower case (class and id words are compared with ASCII keywords).
+private func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { target in
+        for (offset, byte) in bytes.enumerated() { target[offset] = byte.asciiLowercased }
+        return bytes.count
     }
 }
 

@@ -16,6 +16,10 @@ struct TreeBuilder {
     private var nameNumbers: [UnsafeRawPointer: Int32] = [:]
     /// The same by text, so two addresses of one name share a number.
     private var numbersByName: [String: Int32] = [:]
+    /// What each name is to the builder, by number (worked out when the name is first seen).
+    private var kinds: [NameKind] = []
+
+    private enum NameKind { case dropped, script, flattenedBlock, other }
 
     /// What is open, innermost last.
     private var open: [OpenEntry] = []
@@ -112,7 +116,7 @@ struct TreeBuilder {
         if elementDepth >= HTMLDocument.maximumDepth || nodes.count >= Int(Int32.max) - 1 {
             open.append(OpenEntry(kind: .flattened, name: name, node: -1, lastChild: -1, element: currentElement))
             // A flattened block element still separates words.
-            if Self.flattenedBlocks.contains(names[Int(name)]) { appendText(newline) }
+            if kinds[Int(name)] == .flattenedBlock { appendText(newline) }
             return
         }
         let index = Int32(nodes.count)
@@ -226,6 +230,9 @@ struct TreeBuilder {
             number = Int32(names.count)
             names.append(name)
             numbersByName[name] = number
+            kinds.append(
+                name == "script" ? .script : Self.droppedElements.contains(name) ? .dropped
+                    : Self.flattenedBlocks.contains(name) ? .flattenedBlock : .other)
         }
         nameNumbers[address] = number
         return number
@@ -248,8 +255,11 @@ struct TreeBuilder {
     ]
 
     private mutating func isDropped(_ name: Int32, _ attributePairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
-        let tag = names[Int(name)]
-        guard tag == "script" else { return Self.droppedElements.contains(tag) }
+        switch kinds[Int(name)] {
+        case .dropped: return true
+        case .script: break
+        case .flattenedBlock, .other: return false
+        }
         var i = 0
         while let pairs = attributePairs, let attributeName = pairs[i] {
             defer { i += 2 }
