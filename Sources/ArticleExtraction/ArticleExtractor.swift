@@ -60,7 +60,7 @@ public struct ArticleExtractor: Sendable {
 /// The article of a parsed HTML page.
 enum HTMLArticle {
     /// Pages with less text than this are read a second time without class-word rules.
-    static let retryBelowCharacters = 250
+    static let retryBelowCharacters = 500
 
     static func article(from root: HTMLElement) -> Article {
         let metadata = MetadataExtractor.metadata(of: root)
@@ -69,7 +69,7 @@ enum HTMLArticle {
         // Like Readability: when the layout's class names hid the text ("l-outer--nav" around the
         // whole page), read it again with tags and ARIA roles only, and keep the longer result.
         let second = HTMLArticle.article(from: root, metadata: metadata, classWords: false)
-        return second.lead.count + second.body.count > article.lead.count + article.body.count ? second : article
+        return second.lead.count + second.body.count > 2 * (article.lead.count + article.body.count) ? second : article
     }
 
     private static func article(from root: HTMLElement, metadata: PageMetadata, classWords: Bool) -> Article {
@@ -90,14 +90,19 @@ enum HTMLArticle {
             let length = block.characters
             if position < headline && length < 50 { continue }
             if !sectionKey.isEmpty && text.utf8.count < 60 && comparable(text) == sectionKey { continue }
-            if BoilerplateRules.isBoilerplateLine(text) || BoilerplateRules.isCreditLine(text) {
+            if BoilerplateRules.isBoilerplateLine(text) || BoilerplateRules.isCreditLine(text)
+                || BoilerplateRules.isCaption(text)
+            {
                 // "Veröffentlicht am 5. August 2022" is no article text, but it may be the date.
                 if article.date.isEmpty, length < 60, let date = DateNormalizer.normalize(text) { article.date = date }
                 continue
             }
             // "Ähnliche Beiträge", "Mehr zum Thema": what follows belongs to other articles, once most
             // of the text is behind (a "Meistgelesen" box above the article ends nothing).
-            if collected * 2 >= totalCharacters && BoilerplateRules.isEndMarker(text) { break }
+            if BoilerplateRules.isEndMarker(text) {
+                if collected * 2 >= totalCharacters { break }
+                continue
+            }
             collected += length
             // Lists of links (related articles, tag clouds) and link-only lines.
             if block.linkDensity > 0.5 && length < 300 { continue }
@@ -112,6 +117,11 @@ enum HTMLArticle {
             }
             if length < 40, let date = DateNormalizer.normalize(text), length < date.utf8.count + 20 {
                 if article.date.isEmpty { article.date = date }
+                continue
+            }
+            // "23.06.2016 um 16:14 Uhr - 91 Ergänzungen", "3:59 PM": datelines and times, no sentences.
+            if length < 70, isDateline(text) {
+                if article.date.isEmpty, let date = DateNormalizer.normalize(String(text.prefix(20))) { article.date = date }
                 continue
             }
             paragraphs.append(text)
@@ -138,6 +148,19 @@ enum HTMLArticle {
             if isASCIIAlphanumeric || (value >= 0x80 && scalar.properties.isAlphabetic) { key.append(scalar) }
         }
         return String(key)
+    }
+
+    /// A short line that opens with a date or a time and is no sentence.
+    private static func isDateline(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last, !".!?…“\"".unicodeScalars.contains(last) else { return false }
+        let opening = String(text.prefix(20))
+        if DateNormalizer.normalize(opening) != nil, let first = text.unicodeScalars.first, ("0"..."9").contains(first) {
+            return true
+        }
+        // A time alone: "19:49", "3:59 PM".
+        let time = text.split(separator: " ")
+        return time.count <= 2 && time[0].split(separator: ":").count == 2
+            && time[0].allSatisfy { $0.isNumber || $0 == ":" }
     }
 
     private static func isByline(_ text: String) -> Bool {

@@ -51,6 +51,13 @@ enum BoilerplateRules {
         "kontakt:", "dieser artikel gefällt ihnen", "eingestellt von", "weitere infos unter", "auch auf ",
         "zuletzt aktualisiert", "veröffentlicht am", "lesezeit:", "mehr infos:", "rezept drucken",
         "war der artikel nützlich", "war dieser artikel hilfreich", "möchten sie den artikel teilen",
+        "veröffentlicht in", "gefällt dir unser", "gefällt ihnen unser", "unterstütze ", "unterstützen sie uns",
+        "if you enjoyed", "like it? share it", "werden sie mitglied", "abonnieren sie unsere", "abonniere unseren",
+        "keine neuigkeiten", "benachrichtigung aktivieren", "bitte registrieren sie sich", "dieses skript als pdf",
+        "(alle angaben ohne gewähr)", "quellen ausblenden", "inhaltsverzeichnis", "kommentarfeed",
+        "suggested citation", "dieser text wurde veröffentlicht unter der lizenz", "mit diesem button",
+        "klicken sie auf den unteren button", "vorschau auf den nächsten artikel", "alle artikel zu",
+        "bild anzeigen", "titelbild:", "beitragsbild:", "artikelbild:", "vorschaubild:", "symbolbild",
     ]
 
     /// Headings that open what follows an article (related posts, more from the site): the article
@@ -66,6 +73,10 @@ enum BoilerplateRules {
         "hinterlasse einen kommentar", "leave a comment", "leave a reply", "das thema könnte",
         "über den autor", "über die autorin", "zur autorin", "zum autor", "alle artikel zu",
         "highlights aus dem heft", "die aktuelle ausgabe", "newsletter abonnieren", "about the author",
+        "weiterführende links", "weiterführender link", "weiterführende informationen", "zum weiterlesen",
+        "weitere informationen:", "weitere infos:", "zusatzinformationen:", "mehr themen", "top themen",
+        "aktuelle berichte aus", "verwandte themen", "teilnehmende blogs", "pressekontakt", "pressesprecher",
+        "ansprechpartner", "kontakt:", "medienkontakt", "über uns:", "mehr kolumnen", "weitere tourentipps",
     ]
 
     /// True when `line` (a short heading-like line) marks the end of the article.
@@ -80,6 +91,19 @@ enum BoilerplateRules {
         if lower.hasPrefix("(foto") || lower.hasPrefix("(bild") || lower.hasPrefix("foto ") { return true }
         guard line.containsBytes(" / "), let last = line.last, !".!?:".contains(last) else { return false }
         return line.split(separator: " ").count <= 6
+    }
+
+    /// Openings of image captions that stand as paragraphs ("Abbildung 4: …", "Vergrößern Die neue …").
+    static let captionPrefixes: [String] = ["abbildung", "abb. ", "vergrößern ", "foto ©", "bild ©", "fotos ©"]
+
+    /// True for an image caption or credit standing as a paragraph: a short text with a © or a
+    /// "(Foto: …)" credit, or a caption opening ("Abbildung 4: klassische Schwachschicht.").
+    static func isCaption(_ line: String) -> Bool {
+        guard line.utf8.count <= 300 else { return false }
+        if line.utf8.contains(0xA9) && line.contains("©") { return true }
+        let lower = line.lowercased()
+        if lower.containsBytes("(foto:") || lower.containsBytes("(bild:") || lower.containsBytes("(quelle:") { return true }
+        return captionPrefixes.contains { lower.hasPrefix($0) }
     }
 
     /// The lengths of the longest entries of `linePrefixes` and `endMarkers`, in characters.
@@ -97,7 +121,10 @@ enum BoilerplateRules {
     }
 
     private static func computeIsBoilerplate(_ element: HTMLElement, classWords useClassWords: Bool) -> Bool {
-        if tags.contains(element.name) { return true }
+        if tags.contains(element.name) {
+            // ASP.NET and some shop systems wrap the whole page in one <form>: that one is no widget.
+            return element.name != "form" || !holdsMuchText(element)
+        }
         if element[attribute: "hidden"] != nil || element[attribute: "aria-hidden"] == "true" { return true }
         if let style = element[attribute: "style"], isHiddenStyle(style) { return true }
         if let role = element[attribute: "role"], ["navigation", "banner", "contentinfo", "complementary", "search", "dialog"].contains(role) {
@@ -113,6 +140,18 @@ enum BoilerplateRules {
         // A layout container named after its content ("content_block right-sidebar") is no widget:
         // like Readability, a content word outweighs a boilerplate word beside it.
         return !classWords.contains(where: containerWords.contains)
+    }
+
+    /// Forms with at least this many bytes of text wrap a page rather than a widget.
+    static let pageFormMinimumText = 3_000
+
+    private static func holdsMuchText(_ element: HTMLElement) -> Bool {
+        var count = 0
+        for node in element.descendantText() {
+            count += node.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) } }
+            if count >= pageFormMinimumText { return true }
+        }
+        return false
     }
 
     /// True for inline CSS that hides the element (`display: none`, `visibility:hidden`).

@@ -105,6 +105,12 @@ public struct HTMLElement: Hashable, @unchecked Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text runs below this element, in document order.
+    public func descendantText() -> [HTMLText] {
+        let nodes = document.nodes
+        return (Int(index + 1)..<Int(record.end)).filter { nodes[$0].isText }.map { HTMLText(document: document, index: Int32($0)) }
+    }
+
     /// Every element below this one (document order) for which `predicate` holds.
     public func descendants(where predicate: (HTMLElement) -> Bool) -> [HTMLElement] {
         var found: [HTMLElement] = []

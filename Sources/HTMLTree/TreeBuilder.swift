@@ -19,7 +19,25 @@ struct TreeBuilder {
     /// What each name is to the builder, by number (worked out when the name is first seen).
     private var kinds: [NameKind] = []
 
-    private enum NameKind { case dropped, script, flattenedBlock, other }
+    private struct NameKind {
+        /// Never part of the tree, with all it holds.
+        var isDropped = false
+        var isScript = false
+        /// Starts a new line when flattened.
+        var isFlattenedBlock = false
+        /// Its end tag closes whatever is still open inside it (HTML5's "pop until" end tags).
+        var closesInner = false
+        /// Bounds the search for an element to close (HTML5's scope markers).
+        var isScopeMarker = false
+
+        init(_ name: String) {
+            isScript = name == "script"
+            isDropped = TreeBuilder.droppedElements.contains(name)
+            isFlattenedBlock = TreeBuilder.flattenedBlocks.contains(name)
+            closesInner = TreeBuilder.innerClosingElements.contains(name)
+            isScopeMarker = TreeBuilder.scopeMarkers.contains(name)
+        }
+    }
 
     /// What is open, innermost last.
     private var open: [OpenEntry] = []
@@ -75,6 +93,15 @@ struct TreeBuilder {
             guard let bytes, length > 0 else { return }
             TreeBuilder.from(context)?.state.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
+        // libxml2 ignores an end tag that would close an element it ranks higher (`</nav>` over an
+        // open `<div>`); the error it raises lets the builder close what HTML5 closes.
+        sax.pointee.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.pointee.serror = { context, error in
+            guard let error, error.pointee.code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue),
+                let name = error.pointee.str1
+            else { return }
+            TreeBuilder.from(context)?.state.endTagIgnored(UnsafeRawPointer(name).assumingMemoryBound(to: xmlChar.self))
+        }
         // Script and style content; only JSON-LD scripts are kept open to receive it.
         sax.pointee.cdataBlock = { context, bytes, length in
             guard let bytes, length > 0 else { return }
@@ -116,7 +143,7 @@ struct TreeBuilder {
         if elementDepth >= HTMLDocument.maximumDepth || nodes.count >= Int(Int32.max) - 1 {
             open.append(OpenEntry(kind: .flattened, name: name, node: -1, lastChild: -1, element: currentElement))
             // A flattened block element still separates words.
-            if kinds[Int(name)] == .flattenedBlock { appendText(newline) }
+            if kinds[Int(name)].isFlattenedBlock { appendText(newline) }
             return
         }
         let index = Int32(nodes.count)
@@ -136,6 +163,27 @@ struct TreeBuilder {
         // The parser ends what it started, innermost first; a mismatch closes up to the match.
         guard let match = open.lastIndex(where: { $0.name == name }) else { return }
         while open.count > match { pop() }
+    }
+
+    /// An end tag libxml2 ignored because an element it ranks higher is still open inside (a `<div>`
+    /// left open inside `<nav>`). HTML5 closes everything up to the element (https://html.spec.whatwg.org/multipage/parsing.html#parsing-main-inbody,
+    /// "An end tag whose tag name is one of: … div … nav …"); without that, the rest of the page would
+    /// stay inside the navigation. libxml2 keeps those elements open: their later end events find
+    /// nothing to close here, or close what HTML5 would close.
+    mutating func endTagIgnored(_ namePointer: UnsafePointer<xmlChar>) {
+        // The error holds a copy of the name, freed after the callback: looked up by its text, never by address.
+        let name = number(of: namePointer, interned: false)
+        guard kinds[Int(name)].closesInner else { return }
+        var position = open.count - 1
+        while position >= 0 {
+            let entry = open[position]
+            if entry.name == name {
+                while open.count > position { pop() }
+                return
+            }
+            if kinds[Int(entry.name)].isScopeMarker { return }
+            position -= 1
+        }
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -217,9 +265,9 @@ struct TreeBuilder {
 
     /// The number of a tag or attribute name, lower-cased; libxml2 interns names, so their address
     /// finds a name already seen without reading it.
-    private mutating func number(of pointer: UnsafePointer<xmlChar>) -> Int32 {
+    private mutating func number(of pointer: UnsafePointer<xmlChar>, interned: Bool = true) -> Int32 {
         let address = UnsafeRawPointer(pointer)
-        if let known = nameNumbers[address] { return known }
+        if interned, let known = nameNumbers[address] { return known }
         var length = 0
         while pointer[length] != 0 { length += 1 }
         let name = lowercasedName(UnsafeBufferPointer(start: pointer, count: length))
@@ -230,11 +278,9 @@ struct TreeBuilder {
             number = Int32(names.count)
             names.append(name)
             numbersByName[name] = number
-            kinds.append(
-                name == "script" ? .script : Self.droppedElements.contains(name) ? .dropped
-                    : Self.flattenedBlocks.contains(name) ? .flattenedBlock : .other)
+            kinds.append(NameKind(name))
         }
-        nameNumbers[address] = number
+        if interned { nameNumbers[address] = number }
         return number
     }
 
@@ -249,17 +295,26 @@ struct TreeBuilder {
     /// Elements whose content never belongs to the text. JSON-LD scripts are kept: they carry metadata.
     private static let droppedElements: Set<String> = ["style", "noscript", "template", "svg", "math", "object", "embed"]
 
+    /// End tags that close the elements left open inside them, as in HTML5.
+    private static let innerClosingElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
+        "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "pre",
+        "section", "summary", "ul", "li", "dd", "dt", "p",
+    ]
+
+    /// Elements an end tag never closes across.
+    private static let scopeMarkers: Set<String> = [
+        "html", "table", "td", "th", "caption", "object", "template", "marquee", "applet", "button",
+    ]
+
     /// Block elements whose flattened text starts on a new line.
     private static let flattenedBlocks: Set<String> = [
         "p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "section", "article",
     ]
 
     private mutating func isDropped(_ name: Int32, _ attributePairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
-        switch kinds[Int(name)] {
-        case .dropped: return true
-        case .script: break
-        case .flattenedBlock, .other: return false
-        }
+        let kind = kinds[Int(name)]
+        guard kind.isScript else { return kind.isDropped }
         var i = 0
         while let pairs = attributePairs, let attributeName = pairs[i] {
             defer { i += 2 }

@@ -139,12 +139,56 @@ import Testing
         ("<form><label>Suche</label><input name=q><button>Suchbegriff absenden</button></form>", "Suchbegriff"),
         ("<p>Foto: Max Muster/Stadtarchiv</p>", "Stadtarchiv"),
         ("<div class=\"ad\">Anzeige: Ferienwohnung günstig zu vermieten</div>", "Ferienwohnung"),
+        ("<p>Die neue Brücke am Abend. © Stadtwerke/Meier</p>", "Stadtwerke"),
+        ("<p>Abbildung 3: Verlauf der Trasse zwischen Altstadt und Bahnhof.</p>", "Verlauf der Trasse"),
+        ("<p>Blick auf die Baustelle im Winter. (Foto: Stadtarchiv)</p>", "Blick auf die Baustelle"),
+        ("<p>23.06.2016 um 16:14 Uhr - 91 Ergänzungen</p>", "Ergänzungen"),
+        ("<p>3:59 PM</p>", "3:59"),
+        ("<p>Gefällt dir unser Magazin? Unterstütze unsere Arbeit mit einem Abo.</p>", "Magazin?"),
+        ("<p>Keine Neuigkeiten mehr verpassen: Abonnieren Sie den Newsletter der Zeitung.</p>", "Neuigkeiten"),
     ])
     func boilerplateIsDropped(snippet: String, leaked: String) throws {
         let html = page(body: "<article><h1>Neuer Radweg beschlossen</h1>\(Self.paragraphs)\(snippet)</article>\(snippet)")
         let article = try extract(html)
         #expect(article.text.contains("Radweg entlang der Mulde"))
         #expect(!article.text.contains(leaked))
+    }
+
+    @Test func contactBoxesAndFurtherReadingEndTheArticle() throws {
+        let html = page(body: """
+            <article><h1>Neuer Radweg beschlossen</h1>\(Self.paragraphs)
+            <h3>Weiterführende Links</h3><p>Radverkehrskonzept der Stadt (PDF, 2 MB)</p>
+            <p>Pressekontakt</p><p>Erika Muster, Telefon 0341 123456</p></article>
+            """)
+        let text = try extract(html).text
+        #expect(text.contains("Anwohner hatten sich"))
+        for leaked in ["Weiterführende", "Radverkehrskonzept", "Pressekontakt", "Telefon"] {
+            #expect(!text.contains(leaked), "\(leaked) leaked into the text")
+        }
+    }
+
+    @Test func aWholePageWrappedInAFormIsRead() throws {
+        // ASP.NET pages wrap everything in one <form>; a search or comment form stays boilerplate.
+        let long = String(repeating: "Die Sanierung der Brücke über die Mulde dauert länger als geplant, sagt das Bauamt. ", count: 40)
+        let html = page(body: """
+            <form id="aspnetForm" method="post"><div class="header"><a href=/>Start</a></div>
+            <div class="main"><h1>Brücke bleibt gesperrt</h1><p>\(long)</p><p>\(long)</p></div>
+            <form><input name=q><button>Suchen</button></form></form>
+            """)
+        let text = try extract(html).text
+        #expect(text.contains("Sanierung der Brücke"))
+        #expect(!text.contains("Suchen"))
+    }
+
+    @Test func aDivLeftOpenInTheNavigationDoesNotSwallowTheArticle() throws {
+        // libxml2 ignores </nav> while the <div> is open; the tree closes it as HTML5 parsers do.
+        let html = page(body: """
+            <nav class="navigation"><ul><li><a href=/>Start</a><div class="submenu"><a href=/p>Politik</a></li></ul></nav>
+            <main><article><h1>Neuer Radweg beschlossen</h1>\(Self.paragraphs)</article></main>
+            """)
+        let article = try extract(html)
+        #expect(article.text.contains("Radweg entlang der Mulde"))
+        #expect(!article.text.contains("Politik"))
     }
 
     @Test func articleIsFoundWithoutSemanticMarkup() throws {

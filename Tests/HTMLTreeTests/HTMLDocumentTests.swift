@@ -72,6 +72,16 @@ import Testing
         #expect(document.root.descendants { $0.name == "p" }.contains { $0.textContent == "danach" })
     }
 
+    @Test func anEndTagClosesWhatIsStillOpenInsideAsInHTML5() throws {
+        let document = try parse("<body><nav><div class=menu><a href=/>Start</a></nav><p id=text>Artikel</p><div>x</div></body>")
+        let paragraph = try #require(document.root.firstDescendant { $0[attribute: "id"] == "text" })
+        #expect(paragraph.parent?.name == "body")
+        // An end tag never closes across a table cell.
+        let table = try parse("<div id=outer><table><tr><td><div id=inner>a</td></tr></table></div><p id=after>b</p>")
+        let after = try #require(table.root.firstDescendant { $0[attribute: "id"] == "after" })
+        #expect(after.parent?.name == "body")
+    }
+
     @Test func annotationsAreKeptPerElement() throws {
         let document = try parse("<div><p>a</p><p>b</p></div>")
         let paragraphs = document.root.descendants { $0.name == "p" }
