@@ -90,8 +90,9 @@ enum HTMLArticle {
             let length = block.characters
             if position < headline && length < 50 { continue }
             if !sectionKey.isEmpty && text.utf8.count < 60 && comparable(text) == sectionKey { continue }
-            if BoilerplateRules.isBoilerplateLine(text) || BoilerplateRules.isCreditLine(text)
-                || BoilerplateRules.isCaption(text)
+            let opening = LineOpening(text)
+            if BoilerplateRules.isBoilerplateLine(opening) || BoilerplateRules.isCreditLine(text, opening: opening)
+                || BoilerplateRules.isCaption(text, opening: opening)
             {
                 // "Veröffentlicht am 5. August 2022" is no article text, but it may be the date.
                 if article.date.isEmpty, length < 60, let date = DateNormalizer.normalize(text) { article.date = date }
@@ -99,7 +100,7 @@ enum HTMLArticle {
             }
             // "Ähnliche Beiträge", "Mehr zum Thema": what follows belongs to other articles, once most
             // of the text is behind (a "Meistgelesen" box above the article ends nothing).
-            if BoilerplateRules.isEndMarker(text) {
+            if BoilerplateRules.isEndMarker(opening) {
                 if collected * 2 >= totalCharacters { break }
                 continue
             }

@@ -79,36 +79,36 @@ enum BoilerplateRules {
         "ansprechpartner", "kontakt:", "medienkontakt", "über uns:", "mehr kolumnen", "weitere tourentipps",
     ]
 
+    private static let endMarkerList = OpeningList(endMarkers)
+
     /// True when `line` (a short heading-like line) marks the end of the article.
-    static func isEndMarker(_ line: String) -> Bool {
-        line.utf8.count <= 60 && opens(line, withAnyOf: endMarkers, longest: longestEndMarker)
+    static func isEndMarker(_ line: LineOpening) -> Bool {
+        line.lineLength <= 60 && endMarkerList.matches(line)
     }
 
+    private static let creditOpenings = OpeningList(["(foto", "(bild", "foto "])
+
     /// True for a short image credit line: "AFP / MARCO BERTORELLO", "DCV / Oppitz", "(Foto: Getty)".
-    static func isCreditLine(_ line: String) -> Bool {
+    static func isCreditLine(_ line: String, opening: LineOpening) -> Bool {
         guard line.utf8.count <= 50 else { return false }
-        let lower = line.lowercased()
-        if lower.hasPrefix("(foto") || lower.hasPrefix("(bild") || lower.hasPrefix("foto ") { return true }
+        if creditOpenings.matches(opening) { return true }
         guard line.containsBytes(" / "), let last = line.last, !".!?:".contains(last) else { return false }
         return line.split(separator: " ").count <= 6
     }
 
     /// Openings of image captions that stand as paragraphs ("Abbildung 4: …", "Vergrößern Die neue …").
-    static let captionPrefixes: [String] = ["abbildung", "abb. ", "vergrößern ", "foto ©", "bild ©", "fotos ©"]
+    private static let captionOpenings = OpeningList(["abbildung", "abb. ", "vergrößern ", "foto ©", "bild ©", "fotos ©"])
+    private static let creditMarks: [[UInt8]] = ["(foto:", "(bild:", "(quelle:"].map { Array($0.utf8) }
 
     /// True for an image caption or credit standing as a paragraph: a short text with a © or a
     /// "(Foto: …)" credit, or a caption opening ("Abbildung 4: klassische Schwachschicht.").
-    static func isCaption(_ line: String) -> Bool {
-        guard line.utf8.count <= 300 else { return false }
-        if line.utf8.contains(0xA9) && line.contains("©") { return true }
-        let lower = line.lowercased()
-        if lower.containsBytes("(foto:") || lower.containsBytes("(bild:") || lower.containsBytes("(quelle:") { return true }
-        return captionPrefixes.contains { lower.hasPrefix($0) }
+    static func isCaption(_ line: String, opening: LineOpening) -> Bool {
+        guard opening.lineLength <= 300 else { return false }
+        if line.containsBytes("©") || captionOpenings.matches(opening) { return true }
+        // The opening holds up to 96 bytes; a longer caption's credit is searched in the whole line.
+        let whole = opening.lineLength <= LineOpening.maximumLength ? opening : LineOpening(line, length: 300)
+        return creditMarks.contains { whole.contains($0) }
     }
-
-    /// The lengths of the longest entries of `linePrefixes` and `endMarkers`, in characters.
-    static let longestLinePrefix = linePrefixes.map(\.count).max() ?? 0
-    static let longestEndMarker = endMarkers.map(\.count).max() ?? 0
 
     /// The lower-case words of the element's class and id (see `HTMLElement.classAndIDWords`).
     static func words(of element: HTMLElement) -> [String] { element.classAndIDWords }
@@ -161,16 +161,9 @@ enum BoilerplateRules {
         return compact.containsBytes("display:none") || compact.containsBytes("visibility:hidden")
     }
 
-    /// True when a line of text is boilerplate by its opening words.
-    static func isBoilerplateLine(_ line: String) -> Bool {
-        opens(line, withAnyOf: linePrefixes, longest: longestLinePrefix)
-    }
+    private static let linePrefixList = OpeningList(linePrefixes)
 
-    /// True when `line`, lower-cased, starts with one of `prefixes` (lower-case, at most `longest`
-    /// characters). Only the opening can match, so only it is lower-cased: this runs for every block.
-    private static func opens(_ line: String, withAnyOf prefixes: [String], longest: Int) -> Bool {
-        let lower = String(line.prefix(longest)).lowercased()
-        return prefixes.contains { lower.hasPrefix($0) }
-    }
+    /// True when a line of text is boilerplate by its opening words.
+    static func isBoilerplateLine(_ line: LineOpening) -> Bool { linePrefixList.matches(line) }
 }
 

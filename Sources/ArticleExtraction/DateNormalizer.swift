@@ -6,6 +6,8 @@
 public enum DateNormalizer {
     /// The ISO form of the first date in `text`, or nil.
     public static func normalize(_ text: String) -> String? {
+        // Every form has digits; most text has none.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
         let chars = Array(text.unicodeScalars)
         if let iso = isoDate(chars) { return iso }
         if let dotted = dottedDate(chars) { return dotted }

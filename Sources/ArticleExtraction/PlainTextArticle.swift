@@ -37,7 +37,7 @@ enum PlainTextArticle {
             if line.isEmpty {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
                 current = []
-            } else if !BoilerplateRules.isBoilerplateLine(line) {
+            } else if !BoilerplateRules.isBoilerplateLine(LineOpening(line)) {
                 current.append(line)
             }
         }
