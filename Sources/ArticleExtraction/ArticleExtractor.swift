@@ -122,7 +122,7 @@ enum HTMLArticle {
             }
             // "23.06.2016 um 16:14 Uhr - 91 Ergänzungen", "3:59 PM": datelines and times, no sentences.
             if length < 70, isDateline(text) {
-                if article.date.isEmpty, let date = DateNormalizer.normalize(String(text.prefix(20))) { article.date = date }
+                if article.date.isEmpty, let date = DateNormalizer.normalize(text) { article.date = date }
                 continue
             }
             paragraphs.append(text)
@@ -151,7 +151,7 @@ enum HTMLArticle {
         return String(key)
     }
 
-    /// A short line that opens with a date or a time and is no sentence.
+    /// A short line that opens with a date, or a time alone, and is no sentence.
     private static func isDateline(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last, !".!?…“\"".unicodeScalars.contains(last) else { return false }
         let opening = String(text.prefix(20))

@@ -72,17 +72,60 @@ public enum DateNormalizer {
         return last - weekday
     }
 
-    /// The date in a URL path such as `/2022/08/05/` or `/2022-08-05-`, or nil.
+    /// The date in a URL path such as `/2022/08/05/`, `/2022-08-05-`, `/29-10-2021` or `/08112021-…`,
+    /// or nil. The numbers must stand alone, between separators (`f1-2022` or `04Aktuelles` hold none).
     public static func fromURL(_ url: String) -> String? {
-        let numbers = url.split(whereSeparator: { !$0.isNumber }).map(String.init)
-        guard numbers.count >= 3 else { return nil }
-        for i in 0..<(numbers.count - 2) {
-            guard numbers[i].count == 4, numbers[i + 1].count <= 2, numbers[i + 2].count <= 2,
-                let year = Int(numbers[i]), let month = Int(numbers[i + 1]), let day = Int(numbers[i + 2])
-            else { continue }
-            if let date = format(year: year, month: month, day: day) { return date }
+        // The path only: a host or query string holds no publication date.
+        let path = Array((url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url).utf8)
+        // Runs of digits with what stands before and after them.
+        var runs: [(value: Int, length: Int, before: UInt8, after: UInt8)] = []
+        var i = 0
+        while i < path.count {
+            guard path[i] >= 0x30 && path[i] <= 0x39 else {
+                i += 1
+                continue
+            }
+            let start = i
+            var value = 0
+            while i < path.count && path[i] >= 0x30 && path[i] <= 0x39 {
+                if i - start < 9 { value = value * 10 + Int(path[i] - 0x30) }
+                i += 1
+            }
+            runs.append((value, i - start, start > 0 ? path[start - 1] : 0x2F, i < path.count ? path[i] : 0x2F))
+        }
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2F || byte == 0x2D || byte == 0x5F || byte == 0x2E }
+        func standsAlone(_ run: (value: Int, length: Int, before: UInt8, after: UInt8)) -> Bool {
+            isSeparator(run.before) && isSeparator(run.after)
+        }
+        if runs.count >= 3 {
+            for k in 0..<(runs.count - 2) {
+                let (a, b, c) = (runs[k], runs[k + 1], runs[k + 2])
+                guard standsAlone(a), standsAlone(b), standsAlone(c), a.after == b.before, b.after == c.before,
+                    a.after == b.after
+                else { continue }
+                if a.length == 4, b.length <= 2, c.length <= 2, let date = plausible(a.value, b.value, c.value) { return date }
+                if a.length <= 2, b.length <= 2, c.length == 4, let date = plausible(c.value, b.value, a.value) { return date }
+            }
+        }
+        // Eight digits alone: DDMMYYYY or YYYYMMDD.
+        for run in runs where run.length == 8 && standsAlone(run) {
+            let v = run.value
+            if let date = plausible(v % 10_000, v / 10_000 % 100, v / 1_000_000) ?? plausible(v / 10_000, v / 100 % 100, v % 100) {
+                return date
+            }
         }
         return nil
+    }
+
+    /// A date whose year is a plausible publication year for a web page.
+    private static func plausible(_ year: Int?, _ month: Int?, _ day: Int?) -> String? {
+        guard let year, let month, let day, (1995...2035).contains(year) else { return nil }
+        return format(year: year, month: month, day: day)
+    }
+
+    /// A two-digit year read as the nearest year up to next year (`22` → 2022, `98` → 1998).
+    static func fullYear(_ twoDigits: Int) -> Int {
+        twoDigits <= 30 ? 2000 + twoDigits : 1900 + twoDigits
     }
 
     static func format(year: Int, month: Int, day: Int) -> String? {
@@ -142,7 +185,9 @@ public enum DateNormalizer {
         return nil
     }
 
-    /// `DD.MM.YYYY` (German numeric dates).
+    /// `DD.MM.YYYY` and `DD.MM.YY` (German numeric dates; `DD/MM/YYYY` or `MM/DD/YYYY` when the numbers
+    /// tell which); a year of two digits glued to a time
+    /// (`28.09.19` `12:44` from two elements) is read as two digits.
     private static func dottedDate(_ c: [Unicode.Scalar]) -> String? {
         guard c.count >= 8 else { return nil }
         var i = 0
@@ -152,17 +197,30 @@ public enum DateNormalizer {
             var day = 0
             var n = 0
             while j < c.count, let d = digits(c, j, 1), n < 2 { day = day * 10 + d; j += 1; n += 1 }
-            if n > 0, j < c.count, c[j] == ".", !(i > 0 && digits(c, i - 1, 1) != nil) {
+            if n > 0, j < c.count, c[j] == "." || c[j] == "/", !(i > 0 && digits(c, i - 1, 1) != nil) {
+                let separator = c[j]
                 j += 1
                 while j < c.count && c[j] == " " { j += 1 }
                 var month = 0
                 var m = 0
                 while j < c.count, let d = digits(c, j, 1), m < 2 { month = month * 10 + d; j += 1; m += 1 }
-                if m > 0, j < c.count, c[j] == "." {
+                // Slashes are written day first in Europe and month first in the US (and by much
+                // software in meta tags): only an order the numbers prove is taken.
+                if separator == "/" {
+                    if day <= 12 && month <= 12 { i += 1; continue }
+                    if day <= 12 { (day, month) = (month, day) }
+                }
+                if m > 0, j < c.count, c[j] == separator {
                     j += 1
                     while j < c.count && c[j] == " " { j += 1 }
-                    if let year = digits(c, j, 4), !(j + 4 < c.count && digits(c, j + 4, 1) != nil),
+                    let gluedToTime = j + 4 < c.count && c[j + 4] == ":"
+                    if !gluedToTime, let year = digits(c, j, 4), !(j + 4 < c.count && digits(c, j + 4, 1) != nil),
                         let date = format(year: year, month: month, day: day)
+                    {
+                        return date
+                    }
+                    if let year = digits(c, j, 2), gluedToTime || !(j + 2 < c.count && digits(c, j + 2, 1) != nil),
+                        let date = format(year: fullYear(year), month: month, day: day)
                     {
                         return date
                     }
@@ -195,6 +253,12 @@ public enum DateNormalizer {
             }
             if i + 2 < words.count, let day = Int(words[i + 1]), let year = Int(words[i + 2]),
                 let date = format(year: year, month: month, day: day)
+            {
+                return date
+            }
+            // "Mon Oct 11 14:57:21 CEST 2021" (Java's Date.toString).
+            if i + 4 < words.count, let day = Int(words[i + 1]), words[i + 2].contains(":"),
+                let year = Int(words[i + 4]), let date = format(year: year, month: month, day: day)
             {
                 return date
             }

@@ -53,21 +53,23 @@ enum MetadataExtractor {
             h1, JSONLD.string(article["headline"]).map { cleanTitle($0, site: result.siteName) },
             ogTitle.map { cleanTitle($0, site: result.siteName) },
             cleanTitle(titleTag, site: result.siteName), meta["twitter:title"], meta["title"])
-        result.date = firstDate([
+        // A full date in the URL's path is the publication date as the site filed it; a page's own
+        // tags often carry a later revision's.
+        result.date = DateNormalizer.fromURL(result.url) ?? firstDate([
             meta["article:published_time"], JSONLD.string(article["datePublished"]), meta["datepublished"],
             meta["date"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"],
             meta["dc.date"], meta["dcterms.date"], meta["dcterms.created"], meta["og:published_time"],
             meta["sailthru.date"], meta["parsely-pub-date"], meta["last-modified"],
         ])
             // Walks the tree, so only when no meta tag has the date.
-            ?? firstDate([root.firstDescendant(where: { $0.name == "time" && $0[attribute: "datetime"] != nil })?[attribute: "datetime"]])
+            ?? markedDate(in: root)
             ?? firstDate([
                 JSONLD.string(article["dateCreated"]),
                 // Any JSON-LD object's date (a WebPage beside no Article), then other publication meta tags.
                 jsonLD.lazy.compactMap { JSONLD.string($0["datePublished"]) }.first,
                 meta.first { $0.key.hasSuffix("published_time") || $0.key.hasSuffix("publish_date") }?.value,
                 meta["article:modified_time"], JSONLD.string(article["dateModified"]),
-            ]) ?? DateNormalizer.fromURL(result.url) ?? ""
+            ]) ?? ""
         if result.language.isEmpty || result.language == "de" { result.date = DateNormalizer.inGermanTime(result.date) }
         result.author = first(
             JSONLD.author(article["author"]), meta["author"], meta["article:author"].flatMap { $0.contains("://") ? nil : $0 },
@@ -80,6 +82,35 @@ enum MetadataExtractor {
         if result.section.isEmpty { result.section = first(breadcrumbSection(root)) }
         result.jsonBody = JSONLD.string(article["articleBody"]) ?? ""
         return result
+    }
+
+    /// Values of `itemprop` and RDFa `property` that mark a publication date in the page.
+    private static let publicationProperties: Set<String> = [
+        "datepublished", "schema:datepublished", "datecreated", "schema:datecreated", "dc:date", "dcterms:created",
+    ]
+
+    /// The publication date marked in the page's elements: schema.org microdata or RDFa
+    /// (`<abbr itemprop="datePublished" title="…">`, `<span property="schema:dateCreated" content="…">`),
+    /// a microformat `published` class with a machine-readable title (hAtom), else the first `<time datetime>`.
+    static func markedDate(in root: HTMLElement) -> String? {
+        var time: String?
+        var published: String?
+        for element in root.descendants(where: { _ in true }) {
+            let property = (element[attribute: "itemprop"] ?? element[attribute: "property"])?.lowercased()
+            if let property, publicationProperties.contains(property) {
+                for name in ["content", "datetime", "title"] {
+                    if let value = element[attribute: name], let date = DateNormalizer.normalize(value) { return date }
+                }
+                if let date = DateNormalizer.normalize(collapse(element.textContent)) { return date }
+            }
+            if published == nil, element.classAndIDWords.contains(where: { $0 == "published" || $0 == "dt-published" }) {
+                published = (element[attribute: "datetime"] ?? element[attribute: "title"]).flatMap(DateNormalizer.normalize)
+            }
+            if time == nil, element.name == "time", let value = element[attribute: "datetime"] {
+                time = DateNormalizer.normalize(value)
+            }
+        }
+        return published ?? time
     }
 
     /// The page's headline: of the `<h1>`s outside navigation, headers and other boilerplate, the one
@@ -251,13 +282,15 @@ enum MetadataExtractor {
         return t
     }
 
-    /// The first full date in the page's short text runs, in document order: bylines and datelines
-    /// ("Veröffentlicht am 29. Januar 2020", "29.01.2020 | 14:30") come before sidebars and footers.
+    /// The first full date in the page's short text runs: first those after the headline (`<h1>`),
+    /// where bylines and datelines stand ("Veröffentlicht am 29. Januar 2020", "29.01.2020 | 14:30"),
+    /// then all in document order, which sidebars and footers come last in.
     static func firstDateInText(of root: HTMLElement) -> String? {
         guard let body = root.firstDescendant(where: { $0.name == "body" }) else { return nil }
+        var candidates: [(text: String, afterHeadline: Bool)] = []
+        var passedHeadline = false
         var stack: [HTMLNode] = body.children.reversed()
-        var checked = 0
-        while let node = stack.popLast(), checked < 400 {
+        while let node = stack.popLast(), candidates.count < 2_000 {
             switch node {
             case .text(let text):
                 var trimmed = collapse(text.string)
@@ -267,15 +300,25 @@ enum MetadataExtractor {
                     guard let first = trimmed.unicodeScalars.first, ("0"..."9").contains(first) else { continue }
                     trimmed = String(trimmed.prefix(24))
                 }
-                checked += 1
-                if let date = DateNormalizer.normalize(trimmed), date.prefix(4) >= "1990" { return date }
+                candidates.append((trimmed, passedHeadline))
             case .element(let element):
-                if ["nav", "footer", "aside", "script", "select", "option"].contains(element.name) { continue }
+                if Self.dateFreeElements.contains(element.name) { continue }
+                if element.name == "h1" { passedHeadline = true }
                 stack.append(contentsOf: element.children.reversed())
             }
         }
-        return nil
+        func firstDate<S: Sequence>(in texts: S) -> String? where S.Element == String {
+            for text in texts {
+                if let date = DateNormalizer.normalize(text), date.prefix(4) >= "1990" { return date }
+            }
+            return nil
+        }
+        return firstDate(in: candidates.lazy.filter(\.afterHeadline).prefix(60).map(\.text))
+            ?? firstDate(in: candidates.prefix(1_000).map(\.text))
     }
+
+    /// Elements whose text never holds the article's date.
+    private static let dateFreeElements: Set<String> = ["nav", "footer", "aside", "script", "select", "option"]
 
     /// The last entry of a breadcrumb trail ("Startseite › Politik" → "Politik").
     private static func breadcrumbSection(_ root: HTMLElement) -> String? {
