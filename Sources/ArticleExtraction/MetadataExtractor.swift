@@ -57,12 +57,13 @@ enum MetadataExtractor {
         // tags often carry a later revision's.
         result.date = DateNormalizer.fromURL(result.url) ?? firstDate([
             meta["article:published_time"], JSONLD.string(article["datePublished"]), meta["datepublished"],
-            meta["date"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"],
-            meta["dc.date"], meta["dcterms.date"], meta["dcterms.created"], meta["og:published_time"],
-            meta["sailthru.date"], meta["parsely-pub-date"], meta["last-modified"],
+            meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"],
+            meta["dcterms.created"], meta["og:published_time"], meta["sailthru.date"], meta["parsely-pub-date"],
         ])
-            // Walks the tree, so only when no meta tag has the date.
+            // Walks the tree, so only when no meta tag names the publication date.
             ?? markedDate(in: root)
+            // A plain "date" is often the last revision's (TYPO3, Government Site Builder): after what the page shows.
+            ?? firstDate([meta["date"], meta["dc.date"], meta["dcterms.date"], meta["last-modified"]])
             ?? firstDate([
                 JSONLD.string(article["dateCreated"]),
                 // Any JSON-LD object's date (a WebPage beside no Article), then other publication meta tags.
@@ -91,7 +92,7 @@ enum MetadataExtractor {
 
     /// The publication date marked in the page's elements: schema.org microdata or RDFa
     /// (`<abbr itemprop="datePublished" title="…">`, `<span property="schema:dateCreated" content="…">`),
-    /// a microformat `published` class with a machine-readable title (hAtom), else the first `<time datetime>`.
+    /// a microformat `published` class with a machine-readable title (hAtom), else the first `<time>`.
     static func markedDate(in root: HTMLElement) -> String? {
         var time: String?
         var published: String?
@@ -106,8 +107,8 @@ enum MetadataExtractor {
             if published == nil, element.classAndIDWords.contains(where: { $0 == "published" || $0 == "dt-published" }) {
                 published = (element[attribute: "datetime"] ?? element[attribute: "title"]).flatMap(DateNormalizer.normalize)
             }
-            if time == nil, element.name == "time", let value = element[attribute: "datetime"] {
-                time = DateNormalizer.normalize(value)
+            if time == nil, element.name == "time" {
+                time = DateNormalizer.normalize(element[attribute: "datetime"] ?? collapse(element.textContent))
             }
         }
         return published ?? time
