@@ -78,7 +78,7 @@ public enum DateNormalizer {
         // The path only: a host or query string holds no publication date.
         let path = Array((url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url).utf8)
         // Runs of digits with what stands before and after them.
-        var runs: [(value: Int, length: Int, before: UInt8, after: UInt8)] = []
+        var runs: [(value: Int, length: Int, before: UInt8, after: UInt8, start: Int)] = []
         var i = 0
         while i < path.count {
             guard path[i] >= 0x30 && path[i] <= 0x39 else {
@@ -91,17 +91,18 @@ public enum DateNormalizer {
                 if i - start < 9 { value = value * 10 + Int(path[i] - 0x30) }
                 i += 1
             }
-            runs.append((value, i - start, start > 0 ? path[start - 1] : 0x2F, i < path.count ? path[i] : 0x2F))
+            runs.append((value, i - start, start > 0 ? path[start - 1] : 0x2F, i < path.count ? path[i] : 0x2F, start))
         }
         func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2F || byte == 0x2D || byte == 0x5F || byte == 0x2E }
-        func standsAlone(_ run: (value: Int, length: Int, before: UInt8, after: UInt8)) -> Bool {
+        func standsAlone(_ run: (value: Int, length: Int, before: UInt8, after: UInt8, start: Int)) -> Bool {
             isSeparator(run.before) && isSeparator(run.after)
         }
         if runs.count >= 3 {
             for k in 0..<(runs.count - 2) {
                 let (a, b, c) = (runs[k], runs[k + 1], runs[k + 2])
-                guard standsAlone(a), standsAlone(b), standsAlone(c), a.after == b.before, b.after == c.before,
-                    a.after == b.after
+                // Three numbers in a row, each one separator apart, the same separator twice.
+                guard standsAlone(a), standsAlone(b), standsAlone(c), b.start == a.start + a.length + 1,
+                    c.start == b.start + b.length + 1, a.after == b.after
                 else { continue }
                 if a.length == 4, b.length <= 2, c.length <= 2, let date = plausible(a.value, b.value, c.value) { return date }
                 if a.length <= 2, b.length <= 2, c.length == 4, let date = plausible(c.value, b.value, a.value) { return date }

@@ -72,6 +72,11 @@ enum MetadataExtractor {
                 meta["article:modified_time"], JSONLD.string(article["dateModified"]),
             ]) ?? ""
         if result.language.isEmpty || result.language == "de" { result.date = DateNormalizer.inGermanTime(result.date) }
+        // What the page shows beside its headline wins over its tags (which often carry the first
+        // draft's or the last revision's date), but not over the URL's date.
+        if DateNormalizer.fromURL(result.url) == nil, let shown = dateAtHeadline(of: root), !result.date.hasPrefix(shown) {
+            result.date = shown
+        }
         result.author = first(
             JSONLD.author(article["author"]), meta["author"], meta["article:author"].flatMap { $0.contains("://") ? nil : $0 },
             meta["dc.creator"], meta["byl"].map(stripBylinePrefix))
@@ -94,15 +99,23 @@ enum MetadataExtractor {
     /// (`<abbr itemprop="datePublished" title="…">`, `<span property="schema:dateCreated" content="…">`),
     /// a microformat `published` class with a machine-readable title (hAtom), else the first `<time>`.
     static func markedDate(in root: HTMLElement) -> String? {
+        var marked: String?
         var time: String?
         var published: String?
-        for element in root.descendants(where: { _ in true }) {
+        root.walk { node in
+            guard case .element(let element) = node else { return .descend }
             let property = (element[attribute: "itemprop"] ?? element[attribute: "property"])?.lowercased()
             if let property, publicationProperties.contains(property) {
                 for name in ["content", "datetime", "title"] {
-                    if let value = element[attribute: name], let date = DateNormalizer.normalize(value) { return date }
+                    if let value = element[attribute: name], let date = DateNormalizer.normalize(value) {
+                        marked = date
+                        return .stop
+                    }
                 }
-                if let date = DateNormalizer.normalize(collapse(element.textContent)) { return date }
+                if let date = DateNormalizer.normalize(collapse(element.textContent)) {
+                    marked = date
+                    return .stop
+                }
             }
             if published == nil, element.classAndIDWords.contains(where: { $0 == "published" || $0 == "dt-published" }) {
                 published = (element[attribute: "datetime"] ?? element[attribute: "title"]).flatMap(DateNormalizer.normalize)
@@ -110,8 +123,9 @@ enum MetadataExtractor {
             if time == nil, element.name == "time" {
                 time = DateNormalizer.normalize(element[attribute: "datetime"] ?? collapse(element.textContent))
             }
+            return .descend
         }
-        return published ?? time
+        return marked ?? published ?? time
     }
 
     /// The page's headline: of the `<h1>`s outside navigation, headers and other boilerplate, the one
@@ -283,39 +297,99 @@ enum MetadataExtractor {
         return t
     }
 
+    /// Where a text run stands relative to the headline (the first `<h1>` with text).
+    private enum HeadlinePosition { case before, within, after }
+
+    /// The page's short text runs in document order (nav, footer and asides left out), each with
+    /// where it stands relative to the headline: at most `keptBefore` of those before it (the last
+    /// ones), those in it, and `keptAfter` of those after it; the walk stops there.
+    private static func shortTexts(
+        of root: HTMLElement, keptBefore: Int, keptAfter: Int
+    ) -> (before: [String], headline: [String], after: [String]) {
+        guard let body = root.firstDescendant(where: { $0.name == "body" }) else { return ([], [], []) }
+        // Runs before the headline are kept as runs and read at the end: only the last few count.
+        var before: [HTMLText] = []
+        var headline: [String] = []
+        var after: [String] = []
+        var headlineEnd: Int?
+        body.walk { node in
+            switch node {
+            case .text(let text):
+                let position: HeadlinePosition = headlineEnd.map { text.documentOrder < $0 ? .within : .after } ?? .before
+                guard position != .before else {
+                    if dateCandidate(text) != nil {
+                        before.append(text)
+                        if before.count > 2 * keptBefore { before.removeFirst(before.count - keptBefore) }
+                    }
+                    return .descend
+                }
+                guard let candidate = dateCandidate(text) else { return .descend }
+                if position == .within { headline.append(candidate) } else { after.append(candidate) }
+                return after.count < keptAfter ? .descend : .stop
+            case .element(let element):
+                if Self.dateFreeElements.contains(element.name) { return .skipChildren }
+                // A logo in an <h1> is no headline.
+                if element.name == "h1" && headlineEnd == nil && !collapse(element.textContent).isEmpty {
+                    headlineEnd = element.subtreeEnd
+                }
+                return .descend
+            }
+        }
+        return (before.suffix(keptBefore).compactMap(dateCandidate), headline, after)
+    }
+
+    /// A text run that may be a date line: at least 8 characters, and a long one only by its opening
+    /// when that is a number (a dateline: "27.1.2022 – Bei der …"). Looked at on bytes first: most
+    /// runs of a page are white space or prose.
+    private static func dateCandidate(_ text: HTMLText) -> String? {
+        let (visible, startsWithDigit) = text.withUTF8 { bytes -> (Int, Bool) in
+            var count = 0
+            var firstVisible: UInt8?
+            for byte in bytes where byte > 0x20 {
+                if firstVisible == nil { firstVisible = byte }
+                count += 1
+            }
+            return (count, firstVisible.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
+        }
+        guard visible >= 7 else { return nil }
+        if visible > 160 && !startsWithDigit { return nil }
+        let trimmed = collapse(text.string)
+        guard trimmed.count >= 8 else { return nil }
+        return trimmed.count > 160 ? String(trimmed.prefix(24)) : trimmed
+    }
+
+    private static func firstDate<S: Sequence>(in texts: S) -> String? where S.Element == String {
+        for text in texts {
+            if let date = DateNormalizer.normalize(text), date.prefix(4) >= "1990" { return date }
+        }
+        return nil
+    }
+
+    /// Labels of a publication date in the page's text ("Veröffentlicht am 16.08.2019").
+    private static let publicationLabels = OpeningList([
+        "veröffentlicht am", "veröffentlicht:", "erschienen am", "erschienen:", "publiziert am", "publiziert:",
+        "published on", "published:",
+    ])
+
+    /// The date the page shows with its headline: a labelled publication date after the `<h1>`
+    /// ("Erschienen am: 01.11.2023"), else a date in the few text runs just after or before it
+    /// ("Stand: 28.04.2020 18:00 Uhr", a dateline above the headline).
+    static func dateAtHeadline(of root: HTMLElement) -> String? {
+        let (before, _, after) = shortTexts(of: root, keptBefore: 3, keptAfter: 100)
+        guard !after.isEmpty else { return nil }
+        let labelled = after.prefix(100).filter { publicationLabels.matches(LineOpening($0)) }
+        return firstDate(in: labelled)
+            ?? firstDate(in: before.suffix(1))
+            ?? firstDate(in: after.prefix(8))
+            ?? firstDate(in: before.reversed())
+    }
+
     /// The first full date in the page's short text runs: first those after the headline (`<h1>`),
     /// where bylines and datelines stand ("Veröffentlicht am 29. Januar 2020", "29.01.2020 | 14:30"),
     /// then all in document order, which sidebars and footers come last in.
     static func firstDateInText(of root: HTMLElement) -> String? {
-        guard let body = root.firstDescendant(where: { $0.name == "body" }) else { return nil }
-        var candidates: [(text: String, afterHeadline: Bool)] = []
-        var passedHeadline = false
-        var stack: [HTMLNode] = body.children.reversed()
-        while let node = stack.popLast(), candidates.count < 2_000 {
-            switch node {
-            case .text(let text):
-                var trimmed = collapse(text.string)
-                guard trimmed.count >= 8 else { continue }
-                // A long text counts only by its opening: a dateline ("27.1.2022 – Bei der …").
-                if trimmed.count > 160 {
-                    guard let first = trimmed.unicodeScalars.first, ("0"..."9").contains(first) else { continue }
-                    trimmed = String(trimmed.prefix(24))
-                }
-                candidates.append((trimmed, passedHeadline))
-            case .element(let element):
-                if Self.dateFreeElements.contains(element.name) { continue }
-                if element.name == "h1" { passedHeadline = true }
-                stack.append(contentsOf: element.children.reversed())
-            }
-        }
-        func firstDate<S: Sequence>(in texts: S) -> String? where S.Element == String {
-            for text in texts {
-                if let date = DateNormalizer.normalize(text), date.prefix(4) >= "1990" { return date }
-            }
-            return nil
-        }
-        return firstDate(in: candidates.lazy.filter(\.afterHeadline).prefix(60).map(\.text))
-            ?? firstDate(in: candidates.prefix(1_000).map(\.text))
+        let (before, headline, after) = shortTexts(of: root, keptBefore: 1_000, keptAfter: 1_000)
+        return firstDate(in: after.prefix(60)) ?? firstDate(in: (before + headline + after).prefix(1_000))
     }
 
     /// Elements whose text never holds the article's date.

@@ -105,6 +105,38 @@ public struct HTMLElement: Hashable, @unchecked Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// One past the document order of the last node below this element.
+    public var subtreeEnd: Int { Int(record.end) }
+
+    /// What `walk` does after visiting a node.
+    public enum WalkStep {
+        /// Go on with the node's children (for an element), then what follows.
+        case descend
+        /// Go on after the element, without its children.
+        case skipChildren
+        /// End the walk.
+        case stop
+    }
+
+    /// Visits the nodes below this element in document order; `visit` decides whether the walk
+    /// enters an element. No recursion and no allocation: nodes are stored in document order.
+    public func walk(_ visit: (HTMLNode) -> WalkStep) {
+        let nodes = document.nodes
+        var position = Int(index) + 1
+        let end = Int(record.end)
+        while position < end {
+            let node = nodes[position]
+            let visited: HTMLNode = node.isText
+                ? .text(HTMLText(document: document, index: Int32(position)))
+                : .element(HTMLElement(document: document, index: Int32(position)))
+            switch visit(visited) {
+            case .stop: return
+            case .skipChildren where !node.isText: position = Int(node.end)
+            case .descend, .skipChildren: position += 1
+            }
+        }
+    }
+
     /// The text runs below this element, in document order.
     public func descendantText() -> [HTMLText] {
         let nodes = document.nodes
@@ -151,6 +183,9 @@ public struct HTMLText: @unchecked Sendable {
 
     /// The number of UTF-8 bytes.
     public var utf8Count: Int { Int(document.nodes[Int(index)].count) }
+
+    /// The text's position in document order.
+    public var documentOrder: Int { Int(index) }
 
     /// Calls `body` with the text's UTF-8 bytes (valid UTF-8, as libxml2 hands it out).
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {

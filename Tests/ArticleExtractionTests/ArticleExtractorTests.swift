@@ -243,6 +243,25 @@ import Testing
         #expect(article.date == "2022-03-03")
     }
 
+    @Test func microdataAndHAtomDatesAreRead() throws {
+        let microdata = "<article><h1>Radweg</h1><abbr itemprop=\"datePublished\" title=\"2017-09-09T10:52:00+02:00\">10:52</abbr>\(Self.paragraphs)</article>"
+        #expect(try extract(page(body: microdata)).date.hasPrefix("2017-09-09"))
+        let rdfa = "<article><h1>Radweg</h1><span property=\"schema:dateCreated\" content=\"2022-01-28T12:45:46+01:00\"></span>\(Self.paragraphs)</article>"
+        #expect(try extract(page(body: rdfa)).date.hasPrefix("2022-01-28"))
+    }
+
+    @Test func theDateShownWithTheHeadlineWinsOverAPlainDateTag() throws {
+        // CMSes put the last revision into <meta name="date">; the page shows the publication date.
+        let head = "<meta name=\"date\" content=\"2020-04-30\">"
+        let shown = "<article><p class=\"date\">29.04.2020</p><h1>Radweg beschlossen</h1>\(Self.paragraphs)</article>"
+        #expect(try extract(page(head: head, body: shown)).date == "2020-04-29")
+        let labelled = "<article><h1>Radweg beschlossen</h1><p>Letzte Änderung: 31.10.2023</p>\(Self.paragraphs)<p>Erschienen am: 01.11.2023</p></article>"
+        #expect(try extract(page(head: head, body: labelled)).date == "2023-11-01")
+        // A date in the URL's path is the site's own filing and stays.
+        let filed = "<link rel=\"canonical\" href=\"https://example.org/2020/04/28/radweg\">\(head)"
+        #expect(try extract(page(head: filed, body: shown)).date == "2020-04-28")
+    }
+
     @Test func bylineAndGermanDateLinesBecomeMetadata() throws {
         let body = "<article><h1>Radweg</h1><p>Von Jonas Albrecht</p><p>5. August 2022</p>\(Self.paragraphs)</article>"
         let article = try extract(page(body: body))
