@@ -5,43 +5,95 @@
 /// A process that splits only a few words (a query) looks them up in the sorted data instead
 /// (`sortedData`), which needs no loading at all.
 struct CompoundLexicon: Sendable {
+    /// A stem's facts. A plain value: the splitter reads thousands of them per word.
     struct Entry: Sendable {
         /// Zipf frequency × 10 of the word forms with this stem (0 when unknown).
         var frequency: Int
         /// True when the words are nouns.
         var isNoun: Bool
-        /// What the base form adds to the stem, folded (`e` for drohn → Drohne), or empty.
-        var ending: [UInt8]
+        /// What the base form adds to the stem, folded (`e` for drohn → Drohne): a range of the
+        /// generated data's UTF-8 bytes (`endingBytes`), empty when there is none.
+        var ending: Range<Int>
     }
 
-    /// Keyed by a 64-bit FNV-1a hash of the stem: hashing a byte array through `Hasher` was the
-    /// splitter's largest cost, and 84,000 stems in 2^64 values do not collide in practice.
-    private let entries: [UInt64: Entry]
+    /// Stems by a 64-bit FNV-1a hash (84,000 stems in 2^64 values do not collide in practice), in an
+    /// open-addressing table: no `Hasher` and no object per entry.
+    private let hashes: [UInt64]
+    private let entries: [Entry]
+    private let mask: Int
 
     /// The lexicon of this analyzer version.
-    static let shared = CompoundLexicon(data: compoundLexiconData)
+    static let shared = CompoundLexicon()
 
-    init(data: String) {
-        var entries: [UInt64: Entry] = [:]
-        entries.reserveCapacity(40_000)
-        for line in data.utf8.split(separator: UInt8(ascii: "\n")) {
-            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { continue }
-            guard let key = Latin1.bytes(String(decoding: line[line.startIndex..<tab], as: UTF8.self)) else { continue }
-            entries[Self.key(key)] = Array(line[line.index(after: tab)...]).withUnsafeBufferPointer(Self.parseEntry)
+    /// Loads the generated data (`compoundLexiconData`), which the entries' endings point into.
+    private init() {
+        var loaded: [(UInt64, Entry)] = []
+        loaded.reserveCapacity(90_000)
+        Self.withData { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                var tab = lineStart
+                while tab < lineEnd && bytes[tab] != UInt8(ascii: "\t") { tab += 1 }
+                if tab < lineEnd,
+                    let key = Latin1.bytes(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), as: UTF8.self))
+                {
+                    loaded.append((Self.key(key), Self.parseEntry(bytes, fields: (tab + 1)..<lineEnd)))
+                }
+                lineStart = lineEnd + 1
+            }
         }
+        var capacity = 1
+        while capacity < loaded.count * 2 { capacity <<= 1 }
+        var hashes = [UInt64](repeating: 0, count: capacity)
+        var entries = [Entry](repeating: Entry(frequency: 0, isNoun: false, ending: 0..<0), count: capacity)
+        for (hash, entry) in loaded {
+            // 0 marks an empty slot; a stem hashing to 0 is stored as 1 (and looked up the same way).
+            let stored = hash == 0 ? 1 : hash
+            var slot = Int(truncatingIfNeeded: stored) & (capacity - 1)
+            while hashes[slot] != 0 && hashes[slot] != stored { slot = (slot + 1) & (capacity - 1) }
+            // A stem listed twice keeps its last line.
+            hashes[slot] = stored
+            entries[slot] = entry
+        }
+        self.hashes = hashes
         self.entries = entries
+        mask = capacity - 1
     }
 
     /// The entry for a stem.
-    func entry(_ stem: [UInt8]) -> Entry? { entries[Self.key(stem)] }
+    func entry(_ stem: [UInt8]) -> Entry? { entry(hash: Self.key(stem)) }
+
+    /// The entry for a stem's hash (`key`).
+    func entry(hash: UInt64) -> Entry? {
+        let stored = hash == 0 ? 1 : hash
+        var slot = Int(truncatingIfNeeded: stored) & mask
+        while true {
+            let candidate = hashes[slot]
+            if candidate == stored { return entries[slot] }
+            if candidate == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the generated data, which entries' endings point into.
+    static func withData<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var data = compoundLexiconData
+        return data.withUTF8(body)
+    }
+
+    /// The bytes of an entry's ending.
+    static func endingBytes<R>(_ entry: Entry, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withData { body(UnsafeBufferPointer(rebasing: $0[entry.ending])) }
+    }
 
     /// The entry for a stem found by binary search in the generated data (sorted by code point,
     /// which UTF-8 byte order preserves): a microsecond per look-up, nothing to load.
     static func sortedEntry(_ stem: [UInt8]) -> Entry? {
         var key: [UInt8] = []
         for byte in stem { appendUTF8(UInt32(byte), to: &key) }
-        var data = compoundLexiconData
-        return data.withUTF8 { bytes -> Entry? in
+        return withData { bytes -> Entry? in
             var low = 0
             var high = bytes.count
             while low < high {
@@ -53,7 +105,7 @@ struct CompoundLexicon: Sendable {
                 var end = tab
                 while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
                 let order = compare(UnsafeBufferPointer(rebasing: bytes[start..<tab]), key)
-                if order == 0 { return parseEntry(UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end])) }
+                if order == 0 { return parseEntry(bytes, fields: (tab + 1)..<end) }
                 if order < 0 { low = end + 1 } else { high = start }
             }
             return nil
@@ -65,27 +117,31 @@ struct CompoundLexicon: Sendable {
         return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 
-    /// The fields after the tab: frequency digits, `n` for nouns, `:ending`.
-    private static func parseEntry(_ fields: UnsafeBufferPointer<UInt8>) -> Entry {
+    /// The fields after the tab (`range` of `bytes`): frequency digits, `n` for nouns, `:ending`.
+    private static func parseEntry(_ bytes: UnsafeBufferPointer<UInt8>, fields range: Range<Int>) -> Entry {
         var frequency = 0
         var isNoun = false
-        var ending: [UInt8] = []
-        var inEnding = false
-        for byte in fields {
-            if inEnding {
-                ending.append(byte)
-            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        var ending = range.upperBound..<range.upperBound
+        for position in range {
+            let byte = bytes[position]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 frequency = frequency * 10 + Int(byte - UInt8(ascii: "0"))
             } else if byte == UInt8(ascii: "n") {
                 isNoun = true
             } else if byte == UInt8(ascii: ":") {
-                inEnding = true
+                ending = (position + 1)..<range.upperBound
+                break
             }
         }
         return Entry(frequency: frequency, isNoun: isNoun, ending: ending)
     }
 
     @inline(__always) static func key(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer(key)
+    }
+
+    /// The 64-bit FNV-1a hash a stem is looked up by.
+    @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -95,5 +151,5 @@ struct CompoundLexicon: Sendable {
     }
 
     /// Number of stems.
-    var count: Int { entries.count }
+    var count: Int { hashes.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
 }

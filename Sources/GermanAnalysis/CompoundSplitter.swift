@@ -48,17 +48,13 @@ public final class CompoundSplitter {
     /// 40 ms) and looks each stem up in the sorted data: right for a query, slow for an archive.
     public init(forFewWords: Bool = false) { loaded = forFewWords ? nil : CompoundLexicon.shared }
 
-    private func entry(_ stem: [UInt8]) -> CompoundLexicon.Entry? {
-        if let loaded { return loaded.entry(stem) }
-        return CompoundLexicon.sortedEntry(stem)
-    }
-
     /// The parts of `word` (lower-case, one Latin-1 byte per character), or nil when it is no compound.
     public func split(_ word: [UInt8]) -> [Part]? {
-        guard word.count >= Self.minimumWordLength, word.count <= 60 else { return nil }
+        guard word.count >= Self.minimumWordLength, word.count <= Self.maximumWordLength else { return nil }
         let key = WordKey(word)
         if let cached = cache[key] { return cached.isEmpty ? nil : cached }
-        let parts = analyse(word)
+        var analysis = WordAnalysis(word: word, lexicon: loaded, stemmer: stemmer)
+        let parts = analysis.parts()
         if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
         cache[key] = parts ?? []
         return parts
@@ -70,165 +66,274 @@ public final class CompoundSplitter {
         return split(bytes)?.map(Latin1.string)
     }
 
-    private struct Analysis {
-        var parts: [Part]
-        /// Sum of the parts' frequencies minus link penalties.
-        var frequency: Int
+    /// Longer words are never split.
+    static let maximumWordLength = 60
+    /// Linking elements, and what each costs.
+    fileprivate static let linkList = links
+    fileprivate static let sSuffixList = sSuffixes
+}
+
+/// The splitting of one word: dynamic programming over its split points, with every substring's
+/// stem and lexicon entry looked up at most once, in flat tables (no dictionary, no array per
+/// substring: a word tries hundreds of substrings).
+private struct WordAnalysis {
+    let word: [UInt8]
+    let n: Int
+    let lexicon: CompoundLexicon?
+    let stemmer: GermanStemmer
+
+    /// What a substring is looked up as: itself, or with an -e or -en added (Schul-bus ← Schule,
+    /// Schreib-tisch ← schreiben).
+    enum Form: Int { case plain = 0, withE = 1, withEn = 2 }
+
+    /// A looked-up stem: its bytes in `stems` and its entry.
+    struct Found {
+        var stemStart: Int
+        var stemEnd: Int
+        var entry: CompoundLexicon.Entry
     }
 
-    /// A substring's stem and its lexicon entry.
-    private typealias Lookup = (key: [UInt8], entry: CompoundLexicon.Entry)
+    /// Per substring and form: 0 not looked up yet, 1 not in the lexicon, k ≥ 2 found (`found[k - 2]`).
+    private var lookupState: [UInt16]
+    private var found: [Found] = []
+    /// The stems of all looked-up substrings, back to back.
+    private var stems: [UInt8] = []
+    private var stemBuffer = [UInt8](repeating: 0, count: 2 * (CompoundSplitter.maximumWordLength + 2) + 2)
 
-    private func analyse(_ word: [UInt8]) -> [Part]? {
-        var memo: [Int: Analysis?] = [:]
-        // Stems of the word's substrings, looked up once each: a split tries many of them.
-        var lookups: [Int: Lookup?] = [:]
-        func lookup(_ start: Int, _ end: Int) -> Lookup? {
-            let slot = start &* 256 &+ end
-            if let known = lookups[slot] { return known }
-            let key = stem(Array(word[start..<end]))
-            let found = entry(key).map { (key, $0) }
-            lookups[slot] = found
-            return found
-        }
-        // best(i): the best analysis of word[i...] as modifiers followed by a noun head.
-        func best(_ start: Int) -> Analysis? {
-            if let known = memo[start] { return known }
-            var result: Analysis?
-            var resultScore = Int.min
-            func consider(_ candidate: Analysis) {
-                let score = self.score(candidate)
-                if score > resultScore {
-                    result = candidate
-                    resultScore = score
-                }
-            }
-            let rest = Array(word[start...])
-            if let head = lookup(start, word.count)?.entry, head.isNoun,
-                rest.count >= Self.minimumPartLength || isShortWord(rest)
-            {
-                // A known noun is the head as it stands ("Latex|spielzeug", not "Latex|spiel|zeug"):
-                // the split is into immediate constituents.
-                if start > 0 {
-                    memo[start] = Analysis(parts: [rest], frequency: head.frequency)
-                    return memo[start]!
-                }
-                consider(Analysis(parts: [rest], frequency: head.frequency))
-            }
-            var end = start + 2
-            while end <= word.count - Self.minimumPartLength {
-                // The tail first: most suffixes of a word are no head, and then the modifier needs no look-up.
-                if let tail = best(end), let modifier = modifier(word, start, end, lookup) {
-                    consider(Analysis(parts: [modifier.part] + tail.parts, frequency: modifier.frequency + tail.frequency))
-                }
-                end += 1
-            }
-            memo[start] = result
-            return result
-        }
-        let whole = lookup(0, word.count)?.entry
-        guard let analysis = best(0), analysis.parts.count >= 2 else {
-            return whole == nil ? unknownHeadSplit(word, lookup) : nil
+    /// The best analysis of `word[start...]`: state per start (0 open, 1 none, 2 `best`).
+    private var bestState: [UInt8]
+    private var best: [Analysis]
+
+    /// An analysis of `word[start...]` as modifiers followed by a noun head, as a chain: its first
+    /// part and where the rest's analysis starts.
+    struct Analysis {
+        /// Sum of the parts' frequencies minus link penalties.
+        var frequency: Int
+        var partCount: Int
+        var headLength: Int
+        /// The first part is `word[start..<partEnd]` (a linking element cut off).
+        var start: Int
+        var partEnd: Int
+        /// Where the analysis of the other parts starts, or -1 when the first part is the head.
+        var next: Int
+    }
+
+    init(word: [UInt8], lexicon: CompoundLexicon?, stemmer: GermanStemmer) {
+        self.word = word
+        n = word.count
+        self.lexicon = lexicon
+        self.stemmer = stemmer
+        lookupState = [UInt16](repeating: 0, count: (n + 1) * (n + 1) * 3)
+        bestState = [UInt8](repeating: 0, count: n + 1)
+        best = [Analysis](repeating: Analysis(frequency: 0, partCount: 0, headLength: 0, start: 0, partEnd: 0, next: -1), count: n + 1)
+        stems.reserveCapacity(n * 16)
+    }
+
+    /// The parts of the word, or nil when it is no compound.
+    mutating func parts() -> [CompoundSplitter.Part]? {
+        let whole = lookup(.plain, 0, n)?.entry
+        guard let analysis = bestAnalysis(from: 0), analysis.partCount >= 2 else {
+            return whole == nil ? unknownHeadSplit() : nil
         }
         // Koehn & Knight: keep a word whole when it is more frequent than its parts.
         if let whole {
-            let mean = analysis.frequency / analysis.parts.count
-            if mean + Self.wholeWordMargin < whole.frequency { return nil }
+            let mean = analysis.frequency / analysis.partCount
+            if mean + CompoundSplitter.wholeWordMargin < whole.frequency { return nil }
         }
-        return analysis.parts
+        var result: [CompoundSplitter.Part] = []
+        var current: Analysis? = analysis
+        while let part = current {
+            result.append(Array(word[part.start..<part.partEnd]))
+            current = part.next >= 0 && bestState[part.next] == 2 ? best[part.next] : nil
+        }
+        return result
+    }
+
+    // MARK: - Look-ups
+
+    /// The stem of `word[start..<end]` (with the form's letters added) and its lexicon entry.
+    private mutating func lookup(_ form: Form, _ start: Int, _ end: Int) -> Found? {
+        let slot = ((start * (n + 1)) + end) * 3 + form.rawValue
+        switch lookupState[slot] {
+        case 0: break
+        case 1: return nil
+        case let index: return found[Int(index) - 2]
+        }
+        // The substring (and the form's letters) into the stem buffer, stemmed in place.
+        let stemStart = stems.count
+        let length = end - start + (form == .plain ? 0 : form == .withE ? 1 : 2)
+        stemBuffer.withUnsafeMutableBufferPointer { storage in
+            var w = Word(storage.baseAddress!, count: 0)
+            for position in start..<end { w.append(word[position]) }
+            if form != .plain { w.append(UInt8(ascii: "e")) }
+            if form == .withEn { w.append(UInt8(ascii: "n")) }
+            if length <= 64 { stemmer.stem(&w) }
+            stems.append(contentsOf: UnsafeBufferPointer(start: w.bytes, count: w.count))
+        }
+        let lexiconEntry = stems.withUnsafeBufferPointer { all in
+            entry(UnsafeBufferPointer(rebasing: all[stemStart...]))
+        }
+        guard let lexiconEntry else {
+            stems.removeSubrange(stemStart...)
+            lookupState[slot] = 1
+            return nil
+        }
+        let result = Found(stemStart: stemStart, stemEnd: stems.count, entry: lexiconEntry)
+        found.append(result)
+        lookupState[slot] = UInt16(found.count + 1)
+        return result
+    }
+
+    private func entry(_ stem: UnsafeBufferPointer<UInt8>) -> CompoundLexicon.Entry? {
+        if let lexicon { return lexicon.entry(hash: CompoundLexicon.key(stem)) }
+        return CompoundLexicon.sortedEntry(Array(stem))
+    }
+
+    /// A part shorter than the minimum that the lexicon lists as a noun as written (Ur, Öl, Ei).
+    private func isShortWord(_ start: Int, _ end: Int) -> Bool {
+        end - start >= 2 && end - start < CompoundSplitter.minimumPartLength
+            && word.withUnsafeBufferPointer { entry(UnsafeBufferPointer(rebasing: $0[start..<end])) }?.isNoun == true
+    }
+
+    // MARK: - Splitting
+
+    private func score(_ analysis: Analysis) -> Int {
+        analysis.frequency / analysis.partCount + CompoundSplitter.headLengthBonus * analysis.headLength / 10
+            - CompoundSplitter.extraPartPenalty * max(0, analysis.partCount - 2)
+    }
+
+    /// The best analysis of `word[start...]` as modifiers followed by a noun head.
+    private mutating func bestAnalysis(from start: Int) -> Analysis? {
+        switch bestState[start] {
+        case 1: return nil
+        case 2: return best[start]
+        default: break
+        }
+        var result: Analysis?
+        var resultScore = Int.min
+        func consider(_ candidate: Analysis) {
+            let score = self.score(candidate)
+            if score > resultScore {
+                result = candidate
+                resultScore = score
+            }
+        }
+        if let head = lookup(.plain, start, n)?.entry, head.isNoun,
+            n - start >= CompoundSplitter.minimumPartLength || isShortWord(start, n)
+        {
+            let analysis = Analysis(frequency: head.frequency, partCount: 1, headLength: n - start, start: start, partEnd: n, next: -1)
+            // A known noun is the head as it stands ("Latex|spielzeug", not "Latex|spiel|zeug"):
+            // the split is into immediate constituents.
+            if start > 0 { return remember(analysis, from: start) }
+            consider(analysis)
+        }
+        var end = start + 2
+        while end <= n - CompoundSplitter.minimumPartLength {
+            // The tail first: most suffixes of a word are no head, and then the modifier needs no look-up.
+            if let tail = bestAnalysis(from: end), let modifier = modifier(start, end) {
+                consider(
+                    Analysis(
+                        frequency: modifier.frequency + tail.frequency, partCount: tail.partCount + 1,
+                        headLength: tail.headLength, start: start, partEnd: modifier.partEnd, next: end))
+            }
+            end += 1
+        }
+        return remember(result, from: start)
+    }
+
+    private mutating func remember(_ analysis: Analysis?, from start: Int) -> Analysis? {
+        if let analysis {
+            bestState[start] = 2
+            best[start] = analysis
+        } else {
+            bestState[start] = 1
+        }
+        return analysis
+    }
+
+    /// A modifier `word[start..<end]`: where the part as written ends (a linking element cut off) and
+    /// its frequency minus the link's cost.
+    private mutating func modifier(_ start: Int, _ end: Int) -> (partEnd: Int, frequency: Int)? {
+        var best: (partEnd: Int, value: Int)?
+        func offer(_ partEnd: Int, _ found: Found?, penalty: Int) {
+            guard let found else { return }
+            // The base form (Drohne in Drohnen|hersteller, Bund in Bundes|tag) is what a reader calls the part.
+            let value = found.entry.frequency - penalty
+                + (isBaseForm(start, partEnd, found) ? CompoundSplitter.baseFormBonus : 0)
+            if best == nil || value > best!.value { best = (partEnd, value) }
+        }
+        func allowed(_ partEnd: Int) -> Bool {
+            partEnd - start >= CompoundSplitter.minimumPartLength || isShortWord(start, partEnd)
+        }
+        if allowed(end) { offer(end, lookup(.plain, start, end), penalty: 0) }
+        for link in CompoundSplitter.linkList where end - start > link.letters.count && hasSuffix(link.letters, endingAt: end) {
+            let baseEnd = end - link.letters.count
+            guard allowed(baseEnd) else { continue }
+            // After -ung, -heit, -keit, -schaft, -ion, -tät, -ling, -tum, -arbeit the -s- is the rule.
+            let expected = link.letters == [UInt8(ascii: "s")]
+                && CompoundSplitter.sSuffixList.contains { baseEnd - start >= $0.count && hasSuffix($0, endingAt: baseEnd) }
+            offer(baseEnd, lookup(.plain, start, baseEnd), penalty: expected ? -CompoundSplitter.expectedLinkBonus : link.penalty)
+        }
+        if allowed(end) {
+            offer(end, lookup(.withE, start, end), penalty: 6)  // Schul-bus ← Schule
+            offer(end, lookup(.withEn, start, end), penalty: 8)  // Schreib-tisch ← schreiben
+        }
+        return best.map { ($0.partEnd, $0.value) }
+    }
+
+    private func hasSuffix(_ suffix: [UInt8], endingAt end: Int) -> Bool {
+        guard end >= suffix.count else { return false }
+        for k in 0..<suffix.count where word[end - suffix.count + k] != suffix[k] { return false }
+        return true
+    }
+
+    /// True when `word[start..<end]`, with ä ö ü → a o u and ß → ss, is the stem followed by the
+    /// entry's ending: the part stands in its base form.
+    private func isBaseForm(_ start: Int, _ end: Int, _ found: Found) -> Bool {
+        CompoundLexicon.endingBytes(found.entry) { ending in
+            var expected = 0
+            let stemLength = found.stemEnd - found.stemStart
+            let total = stemLength + ending.count
+            func matches(_ byte: UInt8) -> Bool {
+                guard expected < total else { return false }
+                let want = expected < stemLength ? stems[found.stemStart + expected] : ending[expected - stemLength]
+                expected += 1
+                return want == byte
+            }
+            for position in start..<end {
+                let byte = word[position]
+                switch byte {
+                case 0xE4: if !matches(UInt8(ascii: "a")) { return false }
+                case 0xF6: if !matches(UInt8(ascii: "o")) { return false }
+                case 0xFC: if !matches(UInt8(ascii: "u")) { return false }
+                case 0xDF: if !matches(UInt8(ascii: "s")) || !matches(UInt8(ascii: "s")) { return false }
+                default: if !matches(byte) { return false }
+                }
+            }
+            return expected == total
+        }
     }
 
     /// A rare compound whose head the lexicon lacks ("Abschluss|kommuniqué"): a frequent noun as modifier
     /// and a long unknown rest. Only for words the lexicon does not know as a whole, so a known word is
     /// never cut this way.
-    private func unknownHeadSplit(_ word: [UInt8], _ lookup: (Int, Int) -> Lookup?) -> [Part]? {
-        var best: (modifier: Part, head: Part, rank: Int)?
+    private mutating func unknownHeadSplit() -> [CompoundSplitter.Part]? {
+        var best: (partEnd: Int, headStart: Int, rank: Int)?
         var end = 4
-        while end <= word.count - Self.unknownHeadMinimumLength {
-            let letters = Array(word[..<end])
-            let rest = Array(word[end...])
+        while end <= n - CompoundSplitter.unknownHeadMinimumLength {
             // A modifier is always a prefix of the word (its linking element cut off), so its stem
             // is one of the looked-up substrings too.
-            if lookup(end, word.count) == nil, let modifier = modifier(word, 0, end, lookup),
-                modifier.frequency >= Self.unknownHeadModifierFrequency,
-                lookup(0, modifier.part.count)?.entry.isNoun == true
+            if lookup(.plain, end, n) == nil, let modifier = modifier(0, end),
+                modifier.frequency >= CompoundSplitter.unknownHeadModifierFrequency,
+                lookup(.plain, 0, modifier.partEnd)?.entry.isNoun == true
             {
                 // The longest modifier wins, one written without a linking element first.
-                let rank = (modifier.part == letters ? 1000 : 0) + modifier.part.count
-                if best == nil || rank > best!.rank { best = (modifier.part, rest, rank) }
+                let rank = (modifier.partEnd == end ? 1000 : 0) + modifier.partEnd
+                if best == nil || rank > best!.rank { best = (modifier.partEnd, end, rank) }
             }
             end += 1
         }
-        return best.map { [$0.modifier, $0.head] }
-    }
-
-    private func score(_ analysis: Analysis) -> Int {
-        let count = analysis.parts.count
-        let head = analysis.parts.last?.count ?? 0
-        return analysis.frequency / count + Self.headLengthBonus * head / 10 - Self.extraPartPenalty * max(0, count - 2)
-    }
-
-    /// A modifier `word[start..<end]`: the part as written (linking element removed) and its frequency
-    /// minus the link's cost.
-    private func modifier(
-        _ word: [UInt8], _ start: Int, _ end: Int,
-        _ lookup: (Int, Int) -> Lookup?
-    ) -> (part: Part, frequency: Int)? {
-        let letters = Array(word[start..<end])
-        var best: (Part, Int)?
-        func offer(_ part: Part, _ found: Lookup?, penalty: Int) {
-            guard part.count >= Self.minimumPartLength || isShortWord(part), let found else { return }
-            // The base form (Drohne in Drohnen|hersteller, Bund in Bundes|tag) is what a reader calls the part.
-            let isBaseForm = folded(part) == found.key + found.entry.ending
-            let value = found.entry.frequency - penalty + (isBaseForm ? Self.baseFormBonus : 0)
-            if best == nil || value > best!.1 { best = (part, value) }
-        }
-        offer(letters, lookup(start, end), penalty: 0)
-        for link in Self.links where letters.count > link.letters.count && letters.suffix(link.letters.count).elementsEqual(link.letters) {
-            let base = Array(letters.dropLast(link.letters.count))
-            // After -ung, -heit, -keit, -schaft, -ion, -tät, -ling, -tum, -arbeit the -s- is the rule.
-            let expected = link.letters == [UInt8(ascii: "s")] && Self.sSuffixes.contains { base.count >= $0.count && base.suffix($0.count).elementsEqual($0) }
-            offer(base, lookup(start, end - link.letters.count), penalty: expected ? -Self.expectedLinkBonus : link.penalty)
-        }
-        func external(_ suffix: [UInt8]) -> Lookup? {
-            let key = stem(letters + suffix)
-            return entry(key).map { (key, $0) }
-        }
-        offer(letters, external([UInt8(ascii: "e")]), penalty: 6)  // Schul-bus ← Schule
-        offer(letters, external(Array("en".utf8)), penalty: 8)  // Schreib-tisch ← schreiben
-        return best
-    }
-
-    /// ä ö ü → a o u, ß → ss: how stems and base-form endings are written.
-    private func folded(_ letters: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(letters.count + 1)
-        for byte in letters {
-            switch byte {
-            case 0xE4: result.append(UInt8(ascii: "a"))
-            case 0xF6: result.append(UInt8(ascii: "o"))
-            case 0xFC: result.append(UInt8(ascii: "u"))
-            case 0xDF: result.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
-            default: result.append(byte)
-            }
-        }
-        return result
-    }
-
-    private func isShortWord(_ letters: [UInt8]) -> Bool {
-        letters.count >= 2 && entry(letters)?.isNoun == true && letters.count < Self.minimumPartLength
-    }
-
-    private var stemBuffer = [UInt8](repeating: 0, count: 2 * 64 + 2)
-
-    private func stem(_ letters: [UInt8]) -> [UInt8] {
-        guard letters.count <= 64 else { return letters }
-        return stemBuffer.withUnsafeMutableBufferPointer { storage in
-            var w = Word(storage.baseAddress!, count: 0)
-            for byte in letters { w.append(byte) }
-            stemmer.stem(&w)
-            return Array(UnsafeBufferPointer(start: w.bytes, count: w.count))
-        }
+        return best.map { [Array(word[..<$0.partEnd]), Array(word[$0.headStart...])] }
     }
 }
 

@@ -11,11 +11,12 @@ public final class GermanAnalyzer {
     private let stemmer = GermanStemmer()
     /// Made on the first compound, so analysers that never split (queries, snippets) never load the lexicon.
     private lazy var splitter = CompoundSplitter()
-    /// Part terms by word, so each distinct word is split and stemmed once.
-    private var partTermCache: [WordKey: [[UInt8]]] = [:]
+    /// The terms of each distinct word seen, one cache per analysis mode, so each word is stemmed
+    /// and split once.
+    private var termCaches: [ByteStringCache] = Array(repeating: .placeholder, count: AnalysisMode.count)
 
-    /// Distinct words whose part terms are kept; the cache starts again when it holds more.
-    static let partCacheLimit = 50_000
+    /// Distinct words whose terms are kept per mode; a cache starts again when it holds more.
+    static let termCacheLimit = 100_000
 
     /// Words longer than this many characters are indexed unstemmed and cut to this length.
     public static let maximumWordLength = 80
@@ -48,6 +49,11 @@ public final class GermanAnalyzer {
             return
         }
         // Local buffers, reused for every word: no allocation and no exclusivity checks per token.
+        // The mode's cache is taken out of `self` while the text is analysed, for the same reason.
+        var cache = ByteStringCache.placeholder
+        swap(&cache, &termCaches[mode.index])
+        if cache.maximumEntries == 0 { cache = ByteStringCache(maximumEntries: Self.termCacheLimit) }
+        defer { swap(&cache, &termCaches[mode.index]) }
         var latin: [UInt8] = []
         latin.reserveCapacity(Self.maximumWordLength * 2)
         var wide: [UInt8] = []
@@ -67,35 +73,51 @@ public final class GermanAnalyzer {
                     chain = word.hasWideLetters ? [] : latin
                 }
             }
-            makeTerm(word: word, mode: mode, latin: &latin, wide: wide, stemStorage: &stemStorage, output: &output)
-            let keepGoing = output.withUnsafeBufferPointer { emit($0, word.start, word.end, false) }
-            if !keepGoing { return }
             // E-Mail, Baden-Württemberg, Bayraktar-Drohnen: the joined form at the last part's position.
-            if let joined, joined.count <= Self.maximumWordLength {
-                let whole = output
-                output.removeAll(keepingCapacity: true)
-                appendTerm(of: joined, stemmed: !word.hasDigits, storage: &stemStorage, to: &output)
-                if output != whole && !output.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) { return }
-                output = whole
+            func emitJoined(whole: UnsafeBufferPointer<UInt8>) -> Bool {
+                guard let joined, joined.count <= Self.maximumWordLength else { return true }
+                var joinedTerm: [UInt8] = []
+                appendTerm(of: joined, stemmed: !word.hasDigits, storage: &stemStorage, to: &joinedTerm)
+                return joinedTerm.elementsEqual(whole) || joinedTerm.withUnsafeBufferPointer { emit($0, word.start, word.end, true) }
             }
-            if mode == .document && !word.hasDigits && !word.hasWideLetters
-                && latin.count >= CompoundSplitter.minimumWordLength
-            {
-                for term in partTerms(of: latin, whole: output)
-                where !term.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) {
+            // A word seen before: its terms from the cache (the word's term first, then its parts).
+            let hash = word.hasWideLetters ? 0 : latin.withUnsafeBufferPointer(ByteStringCache.hash)
+            var stopped = false
+            let cached = !word.hasWideLetters && latin.withUnsafeBufferPointer { key in
+                cache.withValues(of: key, hash: hash) { terms in
+                    var isFirst = true
+                    stopped = !terms.forEach { term in
+                        defer { isFirst = false }
+                        guard isFirst else { return emit(term, word.start, word.end, true) }
+                        return emit(term, word.start, word.end, false) && emitJoined(whole: term)
+                    }
+                }
+            }
+            if stopped { return }
+            if !cached {
+                let key = latin
+                makeTerm(word: word, mode: mode, latin: &latin, wide: wide, stemStorage: &stemStorage, output: &output)
+                var terms = [output]
+                if !output.withUnsafeBufferPointer({ emit($0, word.start, word.end, false) && emitJoined(whole: $0) }) {
                     return
                 }
+                if mode == .document && !word.hasDigits && !word.hasWideLetters
+                    && latin.count >= CompoundSplitter.minimumWordLength
+                {
+                    for term in partTerms(of: latin, whole: output) {
+                        terms.append(term)
+                        if !term.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) { return }
+                    }
+                }
+                if !word.hasWideLetters { key.withUnsafeBufferPointer { cache.insert($0, hash: hash, values: terms) } }
             }
             latin.removeAll(keepingCapacity: true)
             if !wide.isEmpty { wide.removeAll(keepingCapacity: true) }
         }
     }
 
-    /// The index terms of a compound's parts (and of their parts), without the compound's own term:
-    /// computed once per distinct word.
+    /// The index terms of a compound's parts (and of their parts), without the compound's own term.
     private func partTerms(of word: [UInt8], whole: [UInt8]) -> [[UInt8]] {
-        let key = WordKey(word)
-        if let known = partTermCache[key] { return known }
         var terms: [[UInt8]] = []
         if let constituents = splitter.split(word) {
             // Parts that are compounds themselves are split too (Bund|präsidentenwahl → präsident, wahl).
@@ -115,9 +137,6 @@ public final class GermanAnalyzer {
                 if !terms.contains(term) { terms.append(term) }
             }
         }
-        // Bounded, so memory does not grow with the archive: 50,000 words hold the common vocabulary.
-        if partTermCache.count > Self.partCacheLimit { partTermCache.removeAll(keepingCapacity: true) }
-        partTermCache[key] = terms
         return terms
     }
 

@@ -37,6 +37,21 @@ public enum AnalysisMode: Sendable {
     case stemOnly
     /// Folded but not stemmed (`analyze --fold`).
     case foldOnly
+
+    /// The number of modes.
+    static let count = 6
+
+    /// A number per mode, below `count`.
+    var index: Int {
+        switch self {
+        case .document: 0
+        case .auxiliary: 1
+        case .query: 2
+        case .queryPrefix: 3
+        case .stemOnly: 4
+        case .foldOnly: 5
+        }
+    }
 }
 
 /// The analyzer's identity: FTS5 tokenizer name and version stored in the database.

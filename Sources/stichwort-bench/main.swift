@@ -1,7 +1,8 @@
 // In-process micro-benchmarks (run a release build; Scripts/bench calls them):
 //   stichwort-bench extract DIR [--limit N]   pages/s of ArticleExtractor on one core
 //   stichwort-bench tokenize DIR [--limit N]  MB/s of GermanAnalyzer on extracted text, directly and
-//                                             through FTS5 (INSERT into an in-memory index)
+//                                             through FTS5 (INSERT into a new index), cold and in
+//                                             steady state (after half of the texts)
 // Each measurement runs 5 times; the median is printed with the others.
 import ArticleExtraction
 import ArticleModel
@@ -23,9 +24,12 @@ func files(in directory: String, limit: Int) -> [String] {
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-func measure(_ label: String, unit: String, amount: Double, runs: Int = 5, _ body: () throws -> Void) rethrows {
+func measure(
+    _ label: String, unit: String, amount: Double, runs: Int = 5, prepare: () throws -> Void = {}, _ body: () throws -> Void
+) rethrows {
     var rates: [Double] = []
     for _ in 0..<runs {
+        try prepare()
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -49,18 +53,22 @@ switch arguments[0] {
 case "extract":
     let megabytes = Double(pages.reduce(0) { $0 + $1.1.count }) / 1e6
     print("\(pages.count) pages, \(String(format: "%.1f", megabytes)) MB")
-    measure("extraction, one core", unit: "pages/s", amount: Double(pages.count)) {
+    try measure("extraction, one core", unit: "pages/s", amount: Double(pages.count)) {
         for (path, bytes) in pages { _ = try? extractor.extract(bytes, fileName: path) }
     }
 case "tokenize":
+    // Cold: a new analyzer meets every word for the first time. Steady state: a new analyzer first
+    // reads half of the articles (not timed), then the other half is timed, as when an archive is
+    // indexed and most words have been seen before. Both directly and through FTS5 (INSERT into a
+    // new index in one transaction, the tokenizer analysing).
     let articles = pages.compactMap { try? extractor.extract($0.1, fileName: $0.0) }
     let texts = articles.map { Array(($0.title + "\n" + $0.text).utf8) }
-    let megabytes = Double(texts.reduce(0) { $0 + $1.count }) / 1e6
-    print("\(texts.count) texts, \(String(format: "%.1f", megabytes)) MB")
-    let analyzer = GermanAnalyzer()
-    measure("analyzer, direct", unit: "MB/s", amount: megabytes) {
+    let half = texts.count / 2
+    func megabytes(_ part: ArraySlice<[UInt8]>) -> Double { Double(part.reduce(0) { $0 + $1.count }) / 1e6 }
+    print("\(texts.count) texts, \(String(format: "%.1f", megabytes(texts[...]))) MB; steady state measured on the second half (\(String(format: "%.1f", megabytes(texts[half...]))) MB)")
+    func analyse(_ part: ArraySlice<[UInt8]>, with analyzer: GermanAnalyzer) {
         var count = 0
-        for text in texts {
+        for text in part {
             text.withUnsafeBufferPointer { buffer in
                 analyzer.analyze(buffer, mode: .document) { _, _, _, _ in
                     count += 1
@@ -70,18 +78,40 @@ case "tokenize":
         }
         precondition(count > 0)
     }
+    try measure("analyzer, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3) {
+        analyse(texts[...], with: GermanAnalyzer())
+    }
+    var warmed = GermanAnalyzer()
+    try measure("analyzer, steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+        warmed = GermanAnalyzer()
+        analyse(texts[..<half], with: warmed)
+    }) {
+        analyse(texts[half...], with: warmed)
+    }
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stichwort-bench-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     var run = 0
-    try measure("through FTS5 (INSERT, one transaction)", unit: "MB/s", amount: megabytes) {
+    func newIndex() throws -> ArticleIndex {
         run += 1
-        let index = try ArticleIndex(path: ProcessInfo.processInfo.environment["BENCH_MEMORY"] != nil ? ":memory:" : directory.appendingPathComponent("\(run).db").path, access: .write)
+        return try ArticleIndex(path: directory.appendingPathComponent("\(run).db").path, access: .write)
+    }
+    func insert(_ range: Range<Int>, into index: ArticleIndex) throws {
         try index.write {
-            for (n, article) in articles.enumerated() {
-                try index.insert(article, file: IndexedFile(path: "\(n)", size: 0, mtime: 0, hash: "0000000000000000"))
+            for n in range {
+                try index.insert(articles[n], file: IndexedFile(path: "\(n)", size: 0, mtime: 0, hash: "0000000000000000"))
             }
         }
+    }
+    try measure("through FTS5, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3) {
+        try insert(0..<articles.count, into: try newIndex())
+    }
+    var index = try newIndex()
+    try measure("through FTS5, steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+        index = try newIndex()
+        try insert(0..<half, into: index)
+    }) {
+        try insert(half..<articles.count, into: index)
     }
 default:
     print("unknown benchmark \(arguments[0])")
