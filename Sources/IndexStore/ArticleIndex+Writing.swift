@@ -12,8 +12,9 @@ extension ArticleIndex {
         }
     }
 
-    /// Adds an article for a file not in the index yet; returns its row id. `tokens`, when given,
-    /// are its text analysed ahead of time.
+    /// Adds an article for a file not in the index yet, with its full-text row; returns its row id.
+    /// `tokens`, when given, are its text analysed ahead of time. Run it inside `write(_:)`: the
+    /// two rows must land together.
     @discardableResult
     public func insert(_ article: Article, file: IndexedFile, tokens: PreparedTokens? = nil) throws(SQLiteError) -> Int64 {
         connection.preparedTokens.current = tokens?.texts ?? []
@@ -25,7 +26,9 @@ extension ArticleIndex {
             """)
         try statement.bind(fileValues(file) + articleValues(article))
         try statement.step()
-        return connection.lastInsertRowID
+        let id = connection.lastInsertRowID
+        try cached(Schema.insertFullText).run(.int(id), .text(article.title), .text(article.lead), .text(article.body))
+        return id
     }
 
     /// Replaces the content of the article with row id `file.id` (its text was re-extracted).

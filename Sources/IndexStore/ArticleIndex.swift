@@ -39,6 +39,7 @@ public final class ArticleIndex {
             }
             if access != .read {
                 try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+                try migrateSchema()
             }
         } catch {
             throw IndexError.from(any: error, path: path)
@@ -67,6 +68,20 @@ public final class ArticleIndex {
         }
     }
 
+    /// Brings an index of an older schema version up to date (for writing; reading needs no change).
+    private func migrateSchema() throws(SQLiteError) {
+        guard let schema = try? meta(MetaKey.schema), let migration = Schema.migrations[schema] else { return }
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            try connection.execute(migration)
+            try setMeta(MetaKey.schema, Schema.version)
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
     private func validate(allowOtherAnalyzer: Bool) throws(IndexError) {
         let format: String?
         do {
@@ -82,7 +97,8 @@ public final class ArticleIndex {
             throw .notAnIndex(path: path, reason: "its meta table does not name the Stichwort format")
         }
         let schema = (try? meta(MetaKey.schema)) ?? nil
-        guard schema == Schema.version else {
+        // Reading works on every version that writing migrates from.
+        guard let schema, schema == Schema.version || Schema.migrations[schema] != nil else {
             throw .schemaMismatch(path: path, found: schema ?? "none", expected: Schema.version)
         }
         let analyzer = (try? meta(MetaKey.analyzer)) ?? nil

@@ -213,4 +213,27 @@ import Testing
         let index = try ArticleIndex(path: path, access: .read)
         #expect(try search(index, "\"erdogan\"").count == 1)
     }
+
+    @Test func anIndexWithTheOldInsertTriggerIsMigratedWhenOpenedForWriting() throws {
+        let path = directory.path("index.db")
+        do {
+            let index = try ArticleIndex(path: path, access: .write)
+            try index.write { try index.insert(Self.drones, file: file("a.html")) }
+        }
+        // Schema 1 added full-text rows by a trigger; with it and the explicit insert, rows would double.
+        let old = try Connection(path: path, mode: .readWrite)
+        try old.execute("""
+            CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
+                INSERT INTO article_fts(rowid, title, lead, body) VALUES (new.id, new.title, new.lead, new.body);
+            END;
+            UPDATE meta SET value = '1' WHERE key = 'schema';
+            """)
+        #expect(try search(try ArticleIndex(path: path, access: .read), "\"erdogan\"").count == 1)
+        let index = try ArticleIndex(path: path, access: .write)
+        try index.write { try index.insert(Self.weather, file: file("b.html")) }
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "2")
+        #expect(try old.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'article_fts_insert'") == 0)
+        #expect(try search(index, "\"freibad\"").map(\.path) == ["b.html"])
+        #expect(try index.check().isEmpty)
+    }
 }
