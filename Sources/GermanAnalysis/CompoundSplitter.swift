@@ -103,6 +103,14 @@ private struct WordAnalysis {
     /// The best analysis of `word[start...]`: state per start (0 open, 1 none, 2 `best`).
     private var bestState: [UInt8]
     private var best: [Analysis]
+    /// The best analysis of the whole word into two or more parts (the word itself aside).
+    private var bestSplit: Analysis?
+    private var bestSplitScore = Int.min
+
+    /// Modifiers and heads of a compound a reader sees through have at least this many letters
+    static let transparentPartLength = 4
+    /// and are common words (Zipf frequency × 10: once in a million words and more).
+    static let transparentPartFrequency = 30
 
     /// An analysis of `word[start...]` as modifiers followed by a noun head, as a chain: its first
     /// part and where the rest's analysis starts.
@@ -132,9 +140,12 @@ private struct WordAnalysis {
     /// The parts of the word, or nil when it is no compound.
     mutating func parts() -> [CompoundSplitter.Part]? {
         let whole = lookup(.plain, 0, n)?.entry
-        guard let analysis = bestAnalysis(from: 0), analysis.partCount >= 2 else {
-            return whole == nil ? unknownHeadSplit() : nil
-        }
+        guard var analysis = bestAnalysis(from: 0) else { return whole == nil ? unknownHeadSplit() : nil }
+        // A known word usually outscores its split (Verantwortung is no ver|antwortung), but one made
+        // of nouns of four letters or more is a compound a reader sees through (Haupt|stadt,
+        // Bundes|regierung, Regierungs|chef): "Stadt" should find it.
+        if analysis.partCount < 2, let split = bestSplit, isTransparent(split) { analysis = split }
+        guard analysis.partCount >= 2 else { return whole == nil ? unknownHeadSplit() : nil }
         // Koehn & Knight: keep a word whole when it is more frequent than its parts.
         if let whole {
             let mean = analysis.frequency / analysis.partCount
@@ -217,6 +228,10 @@ private struct WordAnalysis {
                 result = candidate
                 resultScore = score
             }
+            if start == 0 && candidate.partCount >= 2 && score > bestSplitScore {
+                bestSplit = candidate
+                bestSplitScore = score
+            }
         }
         if let head = lookup(.plain, start, n)?.entry, head.isNoun,
             n - start >= CompoundSplitter.minimumPartLength || isShortWord(start, n)
@@ -239,6 +254,26 @@ private struct WordAnalysis {
             end += 1
         }
         return remember(result, from: start)
+    }
+
+    /// True when every part of `analysis` is a common noun of at least `transparentPartLength` letters
+    /// (Haupt|stadt, Bund(es)|regierung; not Bürg|erinnen).
+    private mutating func isTransparent(_ analysis: Analysis) -> Bool {
+        // A word whose stem is its first part's is that part inflected (Bürgerinnen: bürg|erinnen).
+        if let whole = lookup(.plain, 0, n), let first = lookup(.plain, analysis.start, analysis.partEnd),
+            stems[whole.stemStart..<whole.stemEnd].elementsEqual(stems[first.stemStart..<first.stemEnd])
+        {
+            return false
+        }
+        var current: Analysis? = analysis
+        while let part = current {
+            guard part.partEnd - part.start >= Self.transparentPartLength,
+                let found = lookup(.plain, part.start, part.partEnd), found.entry.isNoun,
+                found.entry.frequency >= Self.transparentPartFrequency
+            else { return false }
+            current = part.next >= 0 && bestState[part.next] == 2 ? best[part.next] : nil
+        }
+        return true
     }
 
     private mutating func remember(_ analysis: Analysis?, from start: Int) -> Analysis? {

@@ -32,6 +32,14 @@ public final class GermanAnalyzer {
     /// passes the quoted string to the tokenizer, so the marker travels inside it.
     public static let partQueryMarker: Character = "\u{1}"
 
+    /// Marks exact-form terms: "Drohnen" indexes drohn and, colocated, =drohnen, so a query can
+    /// weigh the word as written above its other inflected forms (Rat above Rate, Spielern above
+    /// Spiel). Only capitalised words get one: nouns and names, what people search for.
+    public static let exactMarker = UInt8(ascii: "=")
+
+    /// Opens a query string whose words are to be looked up in their exact form (`=drohnen`).
+    public static let exactQueryMarker: Character = "\u{2}"
+
     /// Calls `emit(term, start, end, colocated)` for each token of `text`; `emit` returns false to stop.
     ///
     /// `start`/`end` are byte offsets of the original word in `text`. Invalid UTF-8 separates words.
@@ -46,6 +54,10 @@ public final class GermanAnalyzer {
                 marked.append(contentsOf: term)
                 return marked.withUnsafeBufferPointer { emit($0, start + 1, end + 1, colocated) }
             }
+            return
+        }
+        if isQuery, let first = text.first, first == 0x02 {
+            emitExactForms(of: UnsafeBufferPointer(rebasing: text.dropFirst()), offset: 1, emit)
             return
         }
         // Local buffers, reused for every word: no allocation and no exclusivity checks per token.
@@ -80,16 +92,23 @@ public final class GermanAnalyzer {
                 appendTerm(of: joined, stemmed: !word.hasDigits, storage: &stemStorage, to: &joinedTerm)
                 return joinedTerm.elementsEqual(whole) || joinedTerm.withUnsafeBufferPointer { emit($0, word.start, word.end, true) }
             }
-            // A word seen before: its terms from the cache (the word's term first, then its parts).
+            // Exact forms are indexed for capitalised words (nouns and names, what queries ask for):
+            // a third of the words, where all of them would make the index half as large again.
+            let indexesExactForm = mode == .document && isCapitalised(text, at: word.start)
+            // A word seen before: its terms from the cache (the word's term first, then its exact
+            // form and its parts; an empty value where it has no exact form of its own).
             let hash = word.hasWideLetters ? 0 : latin.withUnsafeBufferPointer(ByteStringCache.hash)
             var stopped = false
             let cached = !word.hasWideLetters && latin.withUnsafeBufferPointer { key in
                 cache.withValues(of: key, hash: hash) { terms in
-                    var isFirst = true
+                    var position = 0
                     stopped = !terms.forEach { term in
-                        defer { isFirst = false }
-                        guard isFirst else { return emit(term, word.start, word.end, true) }
-                        return emit(term, word.start, word.end, false) && emitJoined(whole: term)
+                        defer { position += 1 }
+                        switch position {
+                        case 0: return emit(term, word.start, word.end, false) && emitJoined(whole: term)
+                        case 1: return term.isEmpty || !indexesExactForm || emit(term, word.start, word.end, true)
+                        default: return emit(term, word.start, word.end, true)
+                        }
                     }
                 }
             }
@@ -100,6 +119,13 @@ public final class GermanAnalyzer {
                 var terms = [output]
                 if !output.withUnsafeBufferPointer({ emit($0, word.start, word.end, false) && emitJoined(whole: $0) }) {
                     return
+                }
+                if mode == .document {
+                    let exact = word.hasDigits || word.hasWideLetters ? [] : Self.exactTerm(of: key)
+                    terms.append(exact)
+                    if indexesExactForm && !exact.isEmpty && !exact.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) {
+                        return
+                    }
                 }
                 if mode == .document && !word.hasDigits && !word.hasWideLetters
                     && latin.count >= CompoundSplitter.minimumWordLength
@@ -113,6 +139,63 @@ public final class GermanAnalyzer {
             }
             latin.removeAll(keepingCapacity: true)
             if !wide.isEmpty { wide.removeAll(keepingCapacity: true) }
+        }
+    }
+
+    /// The exact-form term of a word's letters: `=` and the letters with ä ö ü ß written ae oe ue ss
+    /// (as a query may spell them), or empty for a stopword (never looked up alone) or a word too long.
+    /// Also where it equals the stem: "Rat" needs =rat to rank above "Rate", whose stem is rat too.
+    static func exactTerm(of letters: [UInt8]) -> [UInt8] {
+        guard letters.count <= maximumWordLength, !Stopwords.containsLatin1(letters) else { return [] }
+        var form: [UInt8] = [exactMarker]
+        for byte in letters {
+            switch byte {
+            case 0xE4: form.append(contentsOf: [UInt8(ascii: "a"), UInt8(ascii: "e")])
+            case 0xF6: form.append(contentsOf: [UInt8(ascii: "o"), UInt8(ascii: "e")])
+            case 0xFC: form.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "e")])
+            case 0xDF: form.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
+            case 0x80...: form.append(contentsOf: [0xC0 | (byte >> 6), 0x80 | (byte & 0x3F)])
+            default: form.append(byte)
+            }
+        }
+        return form
+    }
+
+    /// The exact-form terms of a query's words (for `exactQueryMarker`); a word without one of its
+    /// own gives its ordinary term.
+    private func emitExactForms(
+        of text: UnsafeBufferPointer<UInt8>, offset: Int, _ emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool
+    ) {
+        var latin: [UInt8] = []
+        var wide: [UInt8] = []
+        var scanner = WordScanner(text: text)
+        while let word = scanner.nextWord(latin: &latin, wide: &wide, keepLatin1: false) {
+            var term = word.hasDigits || word.hasWideLetters ? [] : Self.exactTerm(of: latin)
+            if term.isEmpty {
+                term = tokens(String(decoding: text[word.start..<word.end], as: UTF8.self), mode: .query).first
+                    .map { Array($0.term.utf8) } ?? []
+            }
+            if !term.isEmpty && !term.withUnsafeBufferPointer({ emit($0, word.start + offset, word.end + offset, false) }) {
+                return
+            }
+            latin.removeAll(keepingCapacity: true)
+            wide.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The exact-form term of `word` (a query word), nil for a stopword, a number or a word beyond
+    /// Latin letters: what `exactQueryMarker` looks up.
+    public func exactTerm(of word: String) -> String? {
+        var latin: [UInt8] = []
+        var wide: [UInt8] = []
+        var utf8 = Array(word.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buffer -> String? in
+            var scanner = WordScanner(text: UnsafeBufferPointer(buffer))
+            guard let scanned = scanner.nextWord(latin: &latin, wide: &wide, keepLatin1: false), !scanned.hasDigits,
+                !scanned.hasWideLetters
+            else { return nil }
+            let term = Self.exactTerm(of: latin)
+            return term.isEmpty ? nil : String(decoding: term, as: UTF8.self)
         }
     }
 
@@ -211,6 +294,15 @@ public final class GermanAnalyzer {
         }
         w = folded
     }
+}
+
+/// True when the word at `start` begins with a capital: A–Z or a Latin-1 capital (Ä Ö Ü É …).
+@inline(__always) private func isCapitalised(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    let first = text[start]
+    if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") { return true }
+    guard first == 0xC3, start + 1 < text.count else { return false }
+    let second = text[start + 1]
+    return second >= 0x80 && second <= 0x9E && second != 0x97
 }
 
 @inline(__always) private func isPlainVowel(_ c: UInt8) -> Bool {

@@ -35,4 +35,11 @@ public enum Stopwords {
 
     /// True when `word` (any case) is a stopword.
     public static func contains(_ word: String) -> Bool { german.contains(word.lowercased()) }
+
+    /// True for a stopword given as lower-case Latin-1 letters (the analyzer's form of a word).
+    static func containsLatin1(_ letters: [UInt8]) -> Bool {
+        letters.count <= longest && german.contains(Latin1.string(letters))
+    }
+
+    private static let longest = german.map(\.count).max() ?? 0
 }

@@ -61,8 +61,8 @@ public enum AnalysisMode: Sendable {
 /// version must be rebuilt (https://sqlite.org/fts5.html#the_delete_command).
 public enum AnalyzerVersion {
     /// Bumped on every change of the produced terms (2: compound parts as colocated tokens;
-    /// 3: part terms marked with `+`, so they rank below the word itself).
-    public static let version = 3
+    /// 3: part terms marked with `+`, so they rank below the word itself; 4: exact forms as `=` terms).
+    public static let version = 4
     /// The FTS5 tokenizer name, which carries the version so an old index never opens with new code.
     public static let tokenizerName = "german_v\(version)"
     /// Hash of the compound lexicon the analyzer splits with.

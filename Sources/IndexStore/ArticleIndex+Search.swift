@@ -126,7 +126,7 @@ private func collapseWhitespace(_ text: String) -> String {
 
 extension SearchRequest {
     /// The weight of each phrase of `expression`, as `stichwort_rank` reads them.
-    var phraseWeightsText: String { PhraseWeights.of(expression, partWeight: partWeight).text }
+    var phraseWeightsText: String { PhraseWeights.of(expression, partWeight: partWeight, exactWeight: exactWeight).text }
 }
 
 extension String {

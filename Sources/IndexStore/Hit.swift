@@ -65,6 +65,8 @@ public struct SearchRequest: Sendable {
     public var snippetTokens: Int = 24
     /// How much a match of a word as a compound's part counts, against 1 for the word itself.
     public var partWeight: Double = 0.25
+    /// How much more a match of a word in its exact form counts (on top of the match of its stem).
+    public var exactWeight: Double = 2
 
     /// Creates a request for an FTS5 expression.
     public init(expression: String) { self.expression = expression }

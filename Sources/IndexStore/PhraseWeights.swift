@@ -4,8 +4,8 @@ import GermanAnalysis
 /// phrases (the order of the quoted strings).
 ///
 /// A phrase that looks a word up as a compound part (opened by `GermanAnalyzer.partQueryMarker`)
-/// belongs to the group of the phrase before it, the word itself, and weighs `partWeight`; every
-/// other phrase is a group of its own with weight 1. BM25 then scores each group as one term: its
+/// or in its exact form (`exactQueryMarker`) belongs to the group of the phrase before it, the word
+/// itself, and weighs `partWeight` or `exactWeight`; every other phrase is a group of its own with weight 1. BM25 then scores each group as one term: its
 /// IDF from the articles that match any of its phrases, its frequency the weighted sum of their
 /// matches. So a compound part adds to the word's score as in a plain index, only less.
 struct PhraseWeights: Equatable {
@@ -14,10 +14,11 @@ struct PhraseWeights: Equatable {
     /// The weight of each phrase.
     var weights: [Double] = []
 
-    static func of(_ expression: String, partWeight: Double) -> PhraseWeights {
+    static func of(_ expression: String, partWeight: Double, exactWeight: Double) -> PhraseWeights {
         var result = PhraseWeights()
         var scalars = expression.unicodeScalars.makeIterator()
         let marker = GermanAnalyzer.partQueryMarker.unicodeScalars.first!
+        let exactMarker = GermanAnalyzer.exactQueryMarker.unicodeScalars.first!
         var group = -1
         while let scalar = scalars.next() {
             guard scalar == "\"" else { continue }
@@ -38,9 +39,10 @@ struct PhraseWeights: Equatable {
                 isFirst = false
             }
             let isPart = first == marker && group >= 0
-            if !isPart { group += 1 }
+            let isExact = first == exactMarker && group >= 0
+            if !isPart && !isExact { group += 1 }
             result.groups.append(group)
-            result.weights.append(isPart ? partWeight : 1)
+            result.weights.append(isPart ? partWeight : isExact ? exactWeight : 1)
         }
         return result
     }

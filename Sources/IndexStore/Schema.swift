@@ -11,7 +11,7 @@ enum Schema {
     /// The value of meta `format`, which marks a file as a Stichwort index.
     static let formatName = "stichwort-index"
     /// BM25 column weights: title, lead, body (https://sqlite.org/fts5.html#the_bm25_function).
-    static let rankWeights = "10.0, 4.0, 1.0"
+    static let rankWeights = "2.0, 1.5, 1.0"
     /// The FTS5 `rank` function: BM25 with those weights.
     static let rankFunction = "bm25(\(rankWeights))"
 

@@ -164,8 +164,9 @@ import Testing
         #expect(result.standardOutput == "haus\nabgeleit\n\nkampfdrohn\n")
         let json = try Self.stichwort(["analyze", "--json", "Die Straße"])
         let lines = json.standardOutput.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(lines[1].contains("\"term\":\"strass\"") && lines[1].contains("\"start\":4"))
+        #expect(lines[2].contains("\"term\":\"=strasse\""))
     }
 
     @Test func reindexingAnUnchangedArchiveChangesNothingAndRebuildKeepsItSound() throws {

@@ -38,4 +38,21 @@ import Testing
     func leavesOtherWordsWhole(word: String) {
         #expect(splitter.split(word) == nil)
     }
+
+    /// A known word made of common nouns is split anyway, so that "Stadt" finds "Hauptstadt";
+    /// a known word that is no such compound stays whole.
+    @Test(arguments: [
+        ("Hauptstadt", ["haupt", "stadt"]),
+        ("Bundesregierung", ["bund", "regierung"]),
+        ("Regierungschef", ["regierung", "chef"]),
+        ("Kindergarten", ["kind", "garten"]),
+    ])
+    func splitsKnownCompoundsOfCommonNouns(word: String, parts: [String]) {
+        #expect(splitter.split(word) == parts)
+    }
+
+    @Test(arguments: ["Bürgerinnen", "Lehrerinnen", "Verantwortung", "Ausland", "Gewerbe"])
+    func keepsKnownWordsWholeThatAreNoSuchCompound(word: String) {
+        #expect(splitter.split(word) == nil)
+    }
 }

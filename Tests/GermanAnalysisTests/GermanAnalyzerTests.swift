@@ -4,8 +4,9 @@ import Testing
 @Suite struct GermanAnalyzerTests {
     let analyzer = GermanAnalyzer()
 
+    /// The terms of `text` without exact-form terms (`=…`, see `exactFormsOfCapitalisedWords`).
     func terms(_ text: String, _ mode: AnalysisMode = .document) -> [String] {
-        analyzer.tokens(text, mode: mode).map(\.term)
+        analyzer.tokens(text, mode: mode).map(\.term).filter { !$0.hasPrefix("=") }
     }
 
     @Test func foldsCaseUmlautsSharpSAndForeignDiacritics() {
@@ -39,7 +40,7 @@ import Testing
     @Test func offsetsPointAtTheOriginalWords() {
         let text = "Die Bäume in der Straße"
         let utf8 = Array(text.utf8)
-        let tokens = analyzer.tokens(text)
+        let tokens = analyzer.tokens(text).filter { !$0.isColocated }
         let originals = tokens.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }
         #expect(originals == ["Die", "Bäume", "in", "der", "Straße"])
         #expect(tokens[1].start == 4 && tokens[1].end == 10)
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func hyphenatedWordsAlsoIndexTheirJoinedForm() {
-        let tokens = analyzer.tokens("E-Mail Baden-Württemberg")
+        let tokens = analyzer.tokens("E-Mail Baden-Württemberg").filter { !$0.term.hasPrefix("=") }
         #expect(tokens.map(\.term) == ["e", "mail", "email", "bad", "wurttemberg", "badenwurttemberg"])
         #expect(tokens.map(\.isColocated) == [false, false, true, false, false, true])
         #expect(terms("Email") == ["email"])
@@ -82,7 +83,7 @@ import Testing
                 return true
             }
         }
-        #expect(found == ["str", "ass"])
+        #expect(found.filter { !$0.hasPrefix("=") } == ["str", "ass"])
     }
 
     @Test func veryLongWordsAreCut() {
@@ -95,9 +96,9 @@ import Testing
 
     @Test func compoundPartsFollowTheCompoundAtItsPosition() {
         let tokens = analyzer.tokens("Die Kampfdrohnen fliegen")
-        #expect(tokens.map(\.term) == ["die", "kampfdrohn", "+kampf", "+drohn", "flieg"])
-        #expect(tokens.map(\.isColocated) == [false, false, true, true, false])
-        #expect(tokens[2].start == tokens[1].start && tokens[3].end == tokens[1].end)
+        #expect(tokens.map(\.term) == ["die", "kampfdrohn", "=kampfdrohnen", "+kampf", "+drohn", "flieg"])
+        #expect(tokens.map(\.isColocated) == [false, false, true, true, true, false])
+        #expect(tokens[3].start == tokens[1].start && tokens[4].end == tokens[1].end)
         // Snippets re-tokenize without the parts: the same words at the same positions.
         #expect(analyzer.tokens("Die Kampfdrohnen fliegen", mode: .auxiliary).map(\.term) == ["die", "kampfdrohn", "flieg"])
         #expect(analyzer.tokens("Kampfdrohnen", mode: .query).map(\.term) == ["kampfdrohn"])
@@ -107,6 +108,21 @@ import Testing
         let terms = analyzer.tokens("Bundespräsidentenwahl").map(\.term)
         #expect(terms.first == "bundesprasidentenwahl")
         for part in ["+bund", "+prasidentenwahl", "+prasident", "+wahl"] { #expect(terms.contains(part), "\(part)") }
+    }
+
+    @Test func exactFormsOfCapitalisedWords() {
+        // Nouns and names also index their exact form, umlauts and ß spelt out, beside the stem.
+        #expect(analyzer.tokens("Der Rat und die Rate").map(\.term) == ["der", "rat", "=rat", "und", "die", "rat", "=rate"])
+        #expect(analyzer.tokens("Bär Baer Bar").map(\.term) == ["bar", "=baer", "bar", "=baer", "bar", "=bar"])
+        #expect(analyzer.tokens("Straße Strasse").map(\.term) == ["strass", "=strasse", "strass", "=strasse"])
+        // Lower-case words (verbs, adjectives), stopwords, numbers and other scripts get none.
+        #expect(analyzer.tokens("er rät Die 2022 Москва").map(\.term) == ["er", "rat", "die", "2022", "москва"])
+        #expect(analyzer.tokens("Der Rat", mode: .auxiliary).map(\.term) == ["der", "rat"])
+        // A query looks an exact form up with its marker.
+        let marked = String(GermanAnalyzer.exactQueryMarker) + "Bär"
+        #expect(analyzer.tokens(marked, mode: .query).map(\.term) == ["=baer"])
+        #expect(analyzer.exactTerm(of: "Spielern") == "=spielern")
+        #expect(analyzer.exactTerm(of: "die") == nil)
     }
 
     @Test func stemOnlyModeKeepsForeignLetters() {

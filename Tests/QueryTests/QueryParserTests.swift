@@ -41,10 +41,12 @@ import Testing
         try compiler.compile(#require(QueryParser().parse(text))).expression
     }
 
-    /// A word as the compiler writes it: the word itself or, in a phrase of its own, as a compound part.
+    /// A word as the compiler writes it: the word itself, in phrases of their own its exact form
+    /// (not for prefixes) and the word as a compound part.
     func word(_ text: String, prefix: Bool = false) -> String {
         let star = prefix ? " *" : ""
-        return "(\"\(text)\"\(star) OR \"\u{1}\(text)\"\(star))"
+        let exact = prefix ? "" : " OR \"\u{2}\(text)\""
+        return "(\"\(text)\"\(star)\(exact) OR \"\u{1}\(text)\"\(star))"
     }
 
     @Test func everyTermIsQuoted() throws {
