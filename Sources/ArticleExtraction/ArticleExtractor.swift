@@ -38,7 +38,10 @@ public struct ArticleExtractor: Sendable {
             article = HTMLArticle.article(from: document.root)
         }
         guard !article.title.isEmpty || !article.lead.isEmpty else { throw .noText }
-        if article.lead.count + article.body.count > maximumTextLength {
+        // UTF-8 length first: it is O(1) and never less than the number of characters.
+        if article.lead.utf8.count + article.body.utf8.count > maximumTextLength,
+            article.lead.count + article.body.count > maximumTextLength
+        {
             article.lead = String(article.lead.prefix(maximumTextLength))
             article.body = String(article.body.prefix(max(0, maximumTextLength - article.lead.count)))
         }
@@ -65,11 +68,16 @@ enum HTMLArticle {
     static func article(from root: HTMLElement) -> Article {
         let metadata = MetadataExtractor.metadata(of: root)
         let article = article(from: root, metadata: metadata, classWords: true)
-        guard article.lead.count + article.body.count < retryBelowCharacters else { return article }
+        guard textLength(article) < retryBelowCharacters else { return article }
         // Like Readability: when the layout's class names hid the text ("l-outer--nav" around the
         // whole page), read it again with tags and ARIA roles only, and keep the longer result.
         let second = HTMLArticle.article(from: root, metadata: metadata, classWords: false)
-        return second.lead.count + second.body.count > 2 * (article.lead.count + article.body.count) ? second : article
+        return textLength(second) > 2 * textLength(article) ? second : article
+    }
+
+    /// Unicode scalars of the article's text: `String.count` would segment every grapheme cluster.
+    private static func textLength(_ article: Article) -> Int {
+        article.lead.unicodeScalars.count + article.body.unicodeScalars.count
     }
 
     private static func article(from root: HTMLElement, metadata: PageMetadata, classWords: Bool) -> Article {
@@ -78,6 +86,7 @@ enum HTMLArticle {
             title: metadata.title, date: metadata.date, author: metadata.author, section: metadata.section,
             url: metadata.url, language: metadata.language)
         var paragraphs: [String] = []
+        var domLength = 0  // characters in `paragraphs`
         let titleKey = comparable(metadata.title)
         let sectionKey = comparable(metadata.section)
         let blocks = containers.flatMap { BlockCollector.blocks(of: $0, classWords: classWords) }
@@ -126,15 +135,15 @@ enum HTMLArticle {
                 continue
             }
             paragraphs.append(text)
+            domLength += length
         }
-        let domLength = paragraphs.reduce(0) { $0 + $1.count }
         if domLength < 200 && metadata.jsonBody.count > domLength * 2 {
             paragraphs = metadata.jsonBody.split(separator: "\n").map { MetadataExtractor.collapse(String($0)) }
                 .filter { !$0.isEmpty }
         }
         article.setText(paragraphs: paragraphs)
         if article.date.isEmpty { article.date = MetadataExtractor.firstDateInText(of: root) ?? "" }
-        if article.title.isEmpty, let first = paragraphs.first, first.count < 200 {
+        if article.title.isEmpty, let first = paragraphs.first, first.unicodeScalars.count < 200 {
             article.title = first
         }
         return article
