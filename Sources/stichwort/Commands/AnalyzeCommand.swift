@@ -5,7 +5,7 @@ import GermanAnalysis
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Show how text is analysed for the index: each word and the terms it becomes (+ marks a compound part).",
+        abstract: "Show how text is analysed for the index: each word and the terms it becomes (+ marks a compound part, = an exact form).",
         discussion: """
             Without TEXT, reads standard input. --stem prints only the Snowball stem of each word \
             (lower-cased, nothing else folded); --lines analyses each input line on its own and prints \
