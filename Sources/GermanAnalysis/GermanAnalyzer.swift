@@ -121,7 +121,7 @@ public final class GermanAnalyzer {
                     return
                 }
                 if mode == .document {
-                    let exact = word.hasDigits || word.hasWideLetters ? [] : Self.exactTerm(of: key)
+                    let exact = Self.exactTerm(of: word, letters: key)
                     terms.append(exact)
                     if indexesExactForm && !exact.isEmpty && !exact.withUnsafeBufferPointer({ emit($0, word.start, word.end, true) }) {
                         return
@@ -142,11 +142,14 @@ public final class GermanAnalyzer {
         }
     }
 
-    /// The exact-form term of a word's letters: `=` and the letters with ä ö ü ß written ae oe ue ss
-    /// (as a query may spell them), or empty for a stopword (never looked up alone) or a word too long.
-    /// Also where it equals the stem: "Rat" needs =rat to rank above "Rate", whose stem is rat too.
-    static func exactTerm(of letters: [UInt8]) -> [UInt8] {
-        guard letters.count <= maximumWordLength, !Stopwords.containsLatin1(letters) else { return [] }
+    /// The exact-form term of a scanned word with these letters: `=` and the letters with ä ö ü ß
+    /// written ae oe ue ss (as a query may spell them), or empty for a number, a word beyond Latin
+    /// letters, a stopword (never looked up alone) or a word too long. Also where it equals the stem:
+    /// "Rat" needs =rat to rank above "Rate", whose stem is rat too.
+    static func exactTerm(of word: ScannedWord, letters: [UInt8]) -> [UInt8] {
+        guard !word.hasDigits, !word.hasWideLetters, letters.count <= maximumWordLength,
+            !Stopwords.containsLatin1(letters)
+        else { return [] }
         var form: [UInt8] = [exactMarker]
         for byte in letters {
             switch byte {
@@ -170,7 +173,7 @@ public final class GermanAnalyzer {
         var wide: [UInt8] = []
         var scanner = WordScanner(text: text)
         while let word = scanner.nextWord(latin: &latin, wide: &wide, keepLatin1: false) {
-            var term = word.hasDigits || word.hasWideLetters ? [] : Self.exactTerm(of: latin)
+            var term = Self.exactTerm(of: word, letters: latin)
             if term.isEmpty {
                 term = tokens(String(decoding: text[word.start..<word.end], as: UTF8.self), mode: .query).first
                     .map { Array($0.term.utf8) } ?? []
@@ -191,10 +194,8 @@ public final class GermanAnalyzer {
         var utf8 = Array(word.utf8)
         return utf8.withUnsafeMutableBufferPointer { buffer -> String? in
             var scanner = WordScanner(text: UnsafeBufferPointer(buffer))
-            guard let scanned = scanner.nextWord(latin: &latin, wide: &wide, keepLatin1: false), !scanned.hasDigits,
-                !scanned.hasWideLetters
-            else { return nil }
-            let term = Self.exactTerm(of: latin)
+            guard let scanned = scanner.nextWord(latin: &latin, wide: &wide, keepLatin1: false) else { return nil }
+            let term = Self.exactTerm(of: scanned, letters: latin)
             return term.isEmpty ? nil : String(decoding: term, as: UTF8.self)
         }
     }
