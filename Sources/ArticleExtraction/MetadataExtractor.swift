@@ -55,7 +55,8 @@ enum MetadataExtractor {
             cleanTitle(titleTag, site: result.siteName), meta["twitter:title"], meta["title"])
         // A full date in the URL's path is the publication date as the site filed it; a page's own
         // tags often carry a later revision's.
-        result.date = DateNormalizer.fromURL(result.url) ?? firstDate([
+        let urlDate = DateNormalizer.fromURL(result.url)
+        result.date = urlDate ?? firstDate([
             meta["article:published_time"], JSONLD.string(article["datePublished"]), meta["datepublished"],
             meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"],
             meta["dcterms.created"], meta["og:published_time"], meta["sailthru.date"], meta["parsely-pub-date"],
@@ -74,7 +75,7 @@ enum MetadataExtractor {
         if result.language.isEmpty || result.language == "de" { result.date = DateNormalizer.inGermanTime(result.date) }
         // What the page shows beside its headline wins over its tags (which often carry the first
         // draft's or the last revision's date), but not over the URL's date.
-        if DateNormalizer.fromURL(result.url) == nil, let shown = dateAtHeadline(of: root), !result.date.hasPrefix(shown) {
+        if urlDate == nil, let shown = dateAtHeadline(of: root), !result.date.hasPrefix(shown) {
             result.date = shown
         }
         result.author = first(
@@ -354,8 +355,10 @@ enum MetadataExtractor {
         guard visible >= 7 else { return nil }
         if visible > 160 && !startsWithDigit { return nil }
         let trimmed = collapse(text.string)
-        guard trimmed.count >= 8 else { return nil }
-        return trimmed.count > 160 ? String(trimmed.prefix(24)) : trimmed
+        // Scalars, not `count`: grapheme segmentation of every text run of every page is costly.
+        let length = trimmed.unicodeScalars.count
+        guard length >= 8 else { return nil }
+        return length > 160 ? String(trimmed.prefix(24)) : trimmed
     }
 
     private static func firstDate<S: Sequence>(in texts: S) -> String? where S.Element == String {
