@@ -52,7 +52,8 @@ public struct QueryCompiler {
     }
 
     /// An FTS5 expression where any of `terms` may match (stopwords left out unless nothing else is
-    /// left); a compound also brings its parts, so "Verteidigungsminister" finds "Minister der Verteidigung".
+    /// left); a compound also brings its parts, so "Verteidigungsminister" finds "Minister der
+    /// Verteidigung", and so does a hyphenated word ("UN-Sekretär" finds "UN-Generalsekretär").
     public func anyOf(_ terms: [String]) -> String? {
         let meaningful = terms.filter { !Stopwords.contains($0) }
         var expanded: [String] = []
@@ -60,10 +61,13 @@ public struct QueryCompiler {
         var splitter: CompoundSplitter?
         for term in meaningful.isEmpty ? terms : meaningful {
             expanded.append(term)
+            let pieces = term.split(separator: "-").map(String.init)
+            if pieces.count > 1 { expanded.append(contentsOf: pieces.filter { !Stopwords.contains($0) }) }
             // A compound in a question also matches articles that name its parts.
-            guard term.count >= 8, term.allSatisfy(\.isLetter) else { continue }
-            if splitter == nil { splitter = CompoundSplitter(forFewWords: true) }
-            if let parts = splitter?.split(term) { expanded.append(contentsOf: parts.filter { !Stopwords.contains($0) }) }
+            for piece in pieces where piece.count >= 8 && piece.allSatisfy(\.isLetter) {
+                if splitter == nil { splitter = CompoundSplitter(forFewWords: true) }
+                if let parts = splitter?.split(piece) { expanded.append(contentsOf: parts.filter { !Stopwords.contains($0) }) }
+            }
         }
         let chosen = expanded.compactMap { quoted($0, prefix: false) }
         let unique = chosen.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
