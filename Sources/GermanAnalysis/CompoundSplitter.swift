@@ -34,6 +34,10 @@ public final class CompoundSplitter {
     static let extraPartPenalty = 20
     /// How much less frequent than the whole word the parts may be and still split it.
     static let wholeWordMargin = 5
+    /// How much less a part shorter than `transparentPartLength` letters counts in that comparison:
+    /// as a word of its own a short part is frequent for other reasons (ur, an, ab), so a common
+    /// word like Ursache or Urteil would come out as ur|sache, ur|teil.
+    static let shortPartPenalty = 25
     /// An unknown head must have at least this many letters,
     static let unknownHeadMinimumLength = 5
     /// and its modifier at least this frequency.
@@ -145,19 +149,39 @@ private struct WordAnalysis {
         // of nouns of four letters or more is a compound a reader sees through (Haupt|stadt,
         // Bundes|regierung, Regierungs|chef): "Stadt" should find it.
         if analysis.partCount < 2, let split = bestSplit, isTransparent(split) { analysis = split }
-        guard analysis.partCount >= 2 else { return whole == nil ? unknownHeadSplit() : nil }
-        // Koehn & Knight: keep a word whole when it is more frequent than its parts.
-        if let whole {
-            let mean = analysis.frequency / analysis.partCount
-            if mean + CompoundSplitter.wholeWordMargin < whole.frequency { return nil }
+        guard analysis.partCount >= 2, !isInflectionOfFirstPart(analysis) else {
+            return whole == nil ? unknownHeadSplit() : nil
         }
         var result: [CompoundSplitter.Part] = []
+        var frequencies = 0
         var current: Analysis? = analysis
         while let part = current {
             result.append(Array(word[part.start..<part.partEnd]))
+            // Koehn & Knight compare the parts' own frequencies, without the scoring's bonuses; a
+            // short part counts less (as a word of its own it is frequent for other reasons: ur, all).
+            frequencies += partFrequency(part.start, part.partEnd, isHead: part.next < 0)
+            if part.partEnd - part.start < Self.transparentPartLength { frequencies -= CompoundSplitter.shortPartPenalty }
             current = part.next >= 0 && bestState[part.next] == 2 ? best[part.next] : nil
         }
+        // Keep a known word whole when it is more frequent than its parts (Ursache, Urteil, Tatsache).
+        if let whole, frequencies / analysis.partCount + CompoundSplitter.wholeWordMargin < whole.frequency { return nil }
         return result
+    }
+
+    /// A word whose stem is its first part's is that part inflected (Bürgerinnen: bürg|erinnen).
+    private mutating func isInflectionOfFirstPart(_ analysis: Analysis) -> Bool {
+        guard let whole = lookup(.plain, 0, n), let first = lookup(.plain, analysis.start, analysis.partEnd) else {
+            return false
+        }
+        return stems[whole.stemStart..<whole.stemEnd].elementsEqual(stems[first.stemStart..<first.stemEnd])
+    }
+
+    /// The lexicon frequency of the part `word[start..<end]`: the head as it stands, a modifier also
+    /// read with -e or -en added (Schul- ← Schule), as `modifier` may have read it.
+    private mutating func partFrequency(_ start: Int, _ end: Int, isHead: Bool) -> Int {
+        let plain = lookup(.plain, start, end)?.entry.frequency ?? 0
+        if isHead { return plain }
+        return max(plain, lookup(.withE, start, end)?.entry.frequency ?? 0, lookup(.withEn, start, end)?.entry.frequency ?? 0)
     }
 
     // MARK: - Look-ups
@@ -259,12 +283,6 @@ private struct WordAnalysis {
     /// True when every part of `analysis` is a common noun of at least `transparentPartLength` letters
     /// (Haupt|stadt, Bund(es)|regierung; not Bürg|erinnen).
     private mutating func isTransparent(_ analysis: Analysis) -> Bool {
-        // A word whose stem is its first part's is that part inflected (Bürgerinnen: bürg|erinnen).
-        if let whole = lookup(.plain, 0, n), let first = lookup(.plain, analysis.start, analysis.partEnd),
-            stems[whole.stemStart..<whole.stemEnd].elementsEqual(stems[first.stemStart..<first.stemEnd])
-        {
-            return false
-        }
         var current: Analysis? = analysis
         while let part = current {
             guard part.partEnd - part.start >= Self.transparentPartLength,

@@ -61,12 +61,14 @@ public enum AnalysisMode: Sendable {
 /// version must be rebuilt (https://sqlite.org/fts5.html#the_delete_command).
 public enum AnalyzerVersion {
     /// Bumped on every change of the produced terms (2: compound parts as colocated tokens;
-    /// 3: part terms marked with `+`, so they rank below the word itself; 4: exact forms as `=` terms).
-    public static let version = 4
+    /// 3: part terms marked with `+`, so they rank below the word itself; 4: exact forms as `=` terms;
+    /// 5: known words split only when their parts' own frequencies say so: jedoch, während, Urteil
+    /// no longer index jed|och, währ|end, ur|teil).
+    public static let version = 5
     /// The FTS5 tokenizer name, which carries the version so an old index never opens with new code.
     public static let tokenizerName = "german_v\(version)"
     /// Hash of the compound lexicon the analyzer splits with.
     public static let lexiconHash = compoundLexiconHash
-    /// What the database records: tokenizer name and lexicon hash (`german_v3+41d42820c3fabecd`).
+    /// What the database records: tokenizer name and lexicon hash (`german_v5+cddac6df738b4761`).
     public static let identity = "\(tokenizerName)+\(lexiconHash)"
 }

@@ -55,4 +55,14 @@ import Testing
     func keepsKnownWordsWholeThatAreNoSuchCompound(word: String) {
         #expect(splitter.split(word) == nil)
     }
+
+    /// Known words whose letters merely spell stems stay whole, also those with a short part that is
+    /// frequent as a word of its own (jed|och, währ|end, ur|teil, integri|ren, eng|land).
+    @Test(arguments: [
+        "jedoch", "allerdings", "während", "Urteil", "Ursache", "integrieren", "England", "Auftrag", "Eindruck",
+        "amerikanischen", "Freitag",
+    ])
+    func keepsKnownWordsWholeWhenTheirPartsAreRarer(word: String) {
+        #expect(splitter.split(word) == nil)
+    }
 }
