@@ -1,6 +1,6 @@
 /// Lists of byte strings by a byte-string key: the analyzer keeps each word's terms here, the
-/// compound splitter each substring's stem and lexicon entry. A text repeats its words, and
-/// stemming and compound splitting cost far more than a look-up.
+/// compound splitter each word's parts. A text repeats its words, and stemming and compound
+/// splitting cost far more than a look-up.
 ///
 /// An open-addressing hash table over one byte arena (no object per entry, no `Hasher`), so a hit
 /// costs a hash of the key, a probe or two and a comparison. Bounded: when it holds

@@ -14,7 +14,8 @@ public final class CompoundSplitter {
     /// The loaded lexicon, or nil to look stems up in the sorted data (no loading; for a few words).
     private let loaded: CompoundLexicon?
     private let stemmer = GermanStemmer()
-    private var cache: [WordKey: [Part]] = [:]
+    /// Each word's parts (none when it is no compound), so a word is analysed once.
+    private var cache = ByteStringCache(maximumEntries: 100_000)
 
     /// Words shorter than this are never split.
     static let minimumWordLength = 6
@@ -55,12 +56,20 @@ public final class CompoundSplitter {
     /// The parts of `word` (lower-case, one Latin-1 byte per character), or nil when it is no compound.
     public func split(_ word: [UInt8]) -> [Part]? {
         guard word.count >= Self.minimumWordLength, word.count <= Self.maximumWordLength else { return nil }
-        let key = WordKey(word)
-        if let cached = cache[key] { return cached.isEmpty ? nil : cached }
+        let hash = word.withUnsafeBufferPointer(ByteStringCache.hash)
+        var cached: [Part] = []
+        let known = word.withUnsafeBufferPointer { key in
+            cache.withValues(of: key, hash: hash) { values in
+                _ = values.forEach { part in
+                    cached.append(Array(part))
+                    return true
+                }
+            }
+        }
+        if known { return cached.isEmpty ? nil : cached }
         var analysis = WordAnalysis(word: word, lexicon: loaded, stemmer: stemmer)
         let parts = analysis.parts()
-        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
-        cache[key] = parts ?? []
+        word.withUnsafeBufferPointer { cache.insert($0, hash: hash, values: parts ?? []) }
         return parts
     }
 
@@ -388,19 +397,4 @@ private struct WordAnalysis {
         }
         return best.map { [Array(word[..<$0.partEnd]), Array(word[$0.headStart...])] }
     }
-}
-
-/// A word as a dictionary key: hashed once with FNV-1a, compared byte by byte (exact, so a cached
-/// split never depends on which other words were seen).
-struct WordKey: Hashable {
-    let bytes: [UInt8]
-    let hash: UInt64
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        hash = CompoundLexicon.key(bytes)
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-    static func == (a: WordKey, b: WordKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
 }
