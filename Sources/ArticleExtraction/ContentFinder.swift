@@ -57,7 +57,6 @@ enum ContentFinder {
         in root: HTMLElement, classWords: Bool
     ) -> (element: HTMLElement, bestValue: Double?, scores: [HTMLElement: Double]) {
         var scores: [HTMLElement: Score] = [:]
-        var elements: [HTMLElement: HTMLElement] = [:]
 
         // The path from the root to the element being visited (pushed and popped, never copied).
         var ancestors: [HTMLElement] = []

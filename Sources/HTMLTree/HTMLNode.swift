@@ -181,9 +181,6 @@ public struct HTMLText: @unchecked Sendable {
     /// The text as a string.
     public var string: String { String(decoding: document.text[range], as: UTF8.self) }
 
-    /// The number of UTF-8 bytes.
-    public var utf8Count: Int { Int(document.nodes[Int(index)].count) }
-
     /// The text's position in document order.
     public var documentOrder: Int { Int(index) }
 
@@ -230,7 +227,7 @@ private func isClassSeparator(_ byte: UInt8) -> Bool {
 private func isPieceSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") }
 
 /// ASCII letters folded to lower case (class and id words are compared with ASCII keywords).
-private func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     String(unsafeUninitializedCapacity: bytes.count) { target in
         for (offset, byte) in bytes.enumerated() { target[offset] = byte.asciiLowercased }
         return bytes.count

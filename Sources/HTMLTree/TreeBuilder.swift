@@ -287,7 +287,7 @@ struct TreeBuilder {
     /// A name with ASCII letters folded (libxml2 lower-cases HTML names already; this is for the odd one).
     private func lowercasedName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        return String(decoding: bytes.map(\.asciiLowercased), as: UTF8.self)
+        return lowercasedString(bytes)
     }
 
     // MARK: - What is dropped

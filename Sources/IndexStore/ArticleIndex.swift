@@ -51,34 +51,24 @@ public final class ArticleIndex {
         try connection.scalarInt("SELECT count(*) FROM sqlite_schema") == 0
     }
 
-    private func createSchema() throws(SQLiteError) {
-        // Not `transaction(_:)`: that one is generic over any error, this keeps the SQLite code typed.
+    /// Creates the tables in one transaction (its errors reach `init`, which maps them for the user).
+    private func createSchema() throws {
         try connection.execute("PRAGMA journal_mode=WAL")
-        try connection.execute("BEGIN IMMEDIATE")
-        do {
+        try connection.transaction {
             try connection.execute(Schema.createTables)
             try connection.execute(Schema.createFullText)
             try setMeta(MetaKey.format, Schema.formatName)
             try setMeta(MetaKey.schema, Schema.version)
             try setMeta(MetaKey.analyzer, AnalyzerVersion.identity)
-            try connection.execute("COMMIT")
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
         }
     }
 
     /// Brings an index of an older schema version up to date (for writing; reading needs no change).
-    private func migrateSchema() throws(SQLiteError) {
+    private func migrateSchema() throws {
         guard let schema = try? meta(MetaKey.schema), let migration = Schema.migrations[schema] else { return }
-        try connection.execute("BEGIN IMMEDIATE")
-        do {
+        try connection.transaction {
             try connection.execute(migration)
             try setMeta(MetaKey.schema, Schema.version)
-            try connection.execute("COMMIT")
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
         }
     }
 
