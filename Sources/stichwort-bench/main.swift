@@ -119,6 +119,32 @@ case "tokenize":
         for article in articles { try insert.run(.text(article.title), .text(article.lead), .text(article.body)) }
         try connection.execute("COMMIT")
     }
+    // The measure: INSERT into a plain FTS5 table in memory (no article rows, no disk), so
+    // the tokenizer and FTS5's postings are all that is timed; unicode61 beside it on the same text.
+    func inMemory(_ tokenizer: String, _ range: Range<Int>, into connection: Connection? = nil) throws -> Connection {
+        let connection = try connection ?? {
+            let fresh = try Connection(path: ":memory:", mode: .create)
+            try fresh.execute("CREATE VIRTUAL TABLE t USING fts5(title, lead, body, tokenize='\(tokenizer)')")
+            return fresh
+        }()
+        let insert = try connection.prepare("INSERT INTO t(title, lead, body) VALUES (?, ?, ?)")
+        try connection.execute("BEGIN")
+        for article in articles[range] { try insert.run(.text(article.title), .text(article.lead), .text(article.body)) }
+        try connection.execute("COMMIT")
+        return connection
+    }
+    try measure("in-memory FTS5 table, unicode61", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
+        _ = try inMemory("unicode61 remove_diacritics 2", 0..<articles.count)
+    }
+    try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
+        _ = try inMemory(AnalyzerVersion.tokenizerName, 0..<articles.count)
+    }
+    var memory: Connection?
+    try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+        memory = try inMemory(AnalyzerVersion.tokenizerName, 0..<half)
+    }) {
+        _ = try inMemory(AnalyzerVersion.tokenizerName, half..<articles.count, into: memory)
+    }
     // What the index writer does while ingestion analyses on the other cores: FTS5 replays tokens
     // analysed ahead of time (the storage of rows and postings without the analysis).
     let analyzer = GermanAnalyzer()
