@@ -18,7 +18,7 @@ extension ArticleIndex {
             ORDER BY date DESC, id DESC LIMIT ?2 OFFSET ?3
             """
             : """
-            SELECT rowid, \(RankFunction.name)(article_fts, \(Schema.rankWeights), ?4) AS score FROM article_fts
+            SELECT rowid, \(RankFunction.name)(article_fts, \(Schema.rankWeights), ?4, ?2 + ?3) AS score FROM article_fts
             WHERE article_fts MATCH ?1\(filterSQL)
             ORDER BY score LIMIT ?2 OFFSET ?3
             """

@@ -4,12 +4,18 @@ internal import CSQLite
     import Glibc
 #endif
 
-/// `stichwort_rank(article_fts, titleWeight, leadWeight, bodyWeight, phraseWeights)`: FTS5's BM25
+/// `stichwort_rank(article_fts, titleWeight, leadWeight, bodyWeight, phraseWeights[, keep])`: FTS5's BM25
 /// (https://sqlite.org/fts5.html#the_bm25_function, same k1, b and IDF) over groups of phrases with
 /// a weight per phrase (see `PhraseWeights`): a word and its look-up as a compound part score as one
 /// term whose part matches count less. `phraseWeights` is text, `group*weight` per phrase in query
 /// order ("0*1,0*0.5,1*1"); a phrase without an entry is a group of its own with weight 1. Like
 /// bm25(), it returns the negated score: smaller is better.
+///
+/// `keep`, when given, is how many of the best rows the caller reads (`ORDER BY … LIMIT keep`). A
+/// row whose score could not reach the `keep`-th best seen so far even if it were empty of other
+/// words (its BM25 with row length 0, an upper bound) is not scored exactly and gets 0, below every
+/// match: reading its row length costs FTS5 a look-up of its own, half the time of a common word's
+/// query, and the first `keep` rows come out the same (top-k pruning as in MaxScore).
 ///
 /// Registered on every connection as an auxiliary function
 /// (https://sqlite.org/fts5.html#custom_auxiliary_functions).
@@ -27,15 +33,72 @@ enum RankFunction {
 }
 
 /// What stays the same for every row of one query: group and weight per phrase, IDF per group,
-/// column weights and the average row length.
+/// column weights and the average row length. Immutable once made, with a scratch buffer of its own:
+/// the rank function runs once per matching row (tens of thousands for a common word), so it must
+/// neither allocate nor pay for exclusivity checks on mutable properties.
 private final class QueryStatistics {
-    var phraseGroup: [Int] = []
-    var phraseWeight: [Double] = []
-    var groupIDF: [Double] = []
-    var columnWeights: [Double] = []
-    var averageLength = 1.0
+    let phraseGroup: [Int]
+    let phraseWeight: [Double]
+    let groupIDF: [Double]
+    let columnWeights: [Double]
+    let averageLength: Double
     /// Scratch space for one row's weighted frequency per group.
-    var frequency: [Double] = []
+    let frequency: UnsafeMutableBufferPointer<Double>
+    /// The best scores so far (a min-heap of at most `keep`), when the caller reads only `keep` rows.
+    let best: UnsafeMutableBufferPointer<Double>
+    /// How many entries of `best` are filled.
+    var bestCount = 0
+
+    init(
+        phraseGroup: [Int], phraseWeight: [Double], groupIDF: [Double], columnWeights: [Double],
+        averageLength: Double, keep: Int
+    ) {
+        self.phraseGroup = phraseGroup
+        self.phraseWeight = phraseWeight
+        self.groupIDF = groupIDF
+        self.columnWeights = columnWeights
+        self.averageLength = averageLength
+        frequency = .allocate(capacity: max(1, groupIDF.count))
+        frequency.initialize(repeating: 0)
+        best = .allocate(capacity: max(0, keep))
+    }
+
+    deinit {
+        frequency.deallocate()
+        best.deallocate()
+    }
+
+    /// True when a row whose score is at most `bound` cannot be among the best `best.count` rows.
+    func cannotReach(_ bound: Double) -> Bool {
+        best.count > 0 && bestCount == best.count && bound < best[0]
+    }
+
+    /// Records a row's exact score among the best.
+    func record(_ score: Double) {
+        guard best.count > 0 else { return }
+        if bestCount < best.count {
+            // Sift up.
+            var child = bestCount
+            bestCount += 1
+            while child > 0, score < best[(child - 1) / 2] {
+                best[child] = best[(child - 1) / 2]
+                child = (child - 1) / 2
+            }
+            best[child] = score
+        } else if score > best[0] {
+            // Replace the smallest and sift down.
+            var parent = 0
+            while true {
+                var child = 2 * parent + 1
+                guard child < bestCount else { break }
+                if child + 1 < bestCount, best[child + 1] < best[child] { child += 1 }
+                guard best[child] < score else { break }
+                best[parent] = best[child]
+                parent = child
+            }
+            best[parent] = score
+        }
+    }
 }
 
 /// An FTS5 API call that failed, with its SQLite result code.
@@ -67,35 +130,52 @@ private func rank(
             return
         }
     }
-    var instances: Int32 = 0
-    var code = x.xInstCount!(fts, &instances)
-    // The per-row frequencies live in the statistics object: no allocation per row.
-    for group in statistics.frequency.indices { statistics.frequency[group] = 0 }
-    var instance: Int32 = 0
-    while code == SQLITE_OK && instance < instances {
-        var phrase: Int32 = 0
+    // Each phrase's instances in this row, read straight from its position list: xInstCount would
+    // first merge all phrases' lists into one sorted array (https://sqlite.org/fts5.html#xPhraseFirst).
+    let frequency = statistics.frequency
+    for group in 0..<statistics.groupIDF.count { frequency[group] = 0 }
+    var code = SQLITE_OK
+    for phrase in 0..<statistics.phraseGroup.count {
+        let group = statistics.phraseGroup[phrase]
+        let weight = statistics.phraseWeight[phrase]
+        var iterator = Fts5PhraseIter()
         var column: Int32 = 0
         var offset: Int32 = 0
-        code = x.xInst!(fts, instance, &phrase, &column, &offset)
-        if code == SQLITE_OK && Int(phrase) < statistics.phraseGroup.count {
+        code = x.xPhraseFirst!(fts, Int32(phrase), &iterator, &column, &offset)
+        guard code == SQLITE_OK else { break }
+        while column >= 0 {
             let columnWeight = Int(column) < statistics.columnWeights.count ? statistics.columnWeights[Int(column)] : 1
-            statistics.frequency[statistics.phraseGroup[Int(phrase)]] += columnWeight * statistics.phraseWeight[Int(phrase)]
+            frequency[group] += columnWeight * weight
+            x.xPhraseNext!(fts, &iterator, &column, &offset)
         }
-        instance += 1
     }
-    var length: Int32 = 0
-    if code == SQLITE_OK { code = x.xColumnSize!(fts, -1, &length) }
     guard code == SQLITE_OK else {
         sqlite3_result_error_code(context, code)
         return
     }
     let k1 = RankFunction.k1
-    let normaliser = k1 * (1 - RankFunction.b + RankFunction.b * Double(length) / statistics.averageLength)
-    var score = 0.0
-    for (group, f) in statistics.frequency.enumerated() where f > 0 {
-        score += statistics.groupIDF[group] * (f * (k1 + 1)) / (f + normaliser)
+    func score(normaliser: Double) -> Double {
+        var score = 0.0
+        for group in 0..<statistics.groupIDF.count where frequency[group] > 0 {
+            let f = frequency[group]
+            score += statistics.groupIDF[group] * (f * (k1 + 1)) / (f + normaliser)
+        }
+        return score
     }
-    sqlite3_result_double(context, -score)
+    // The largest score this row could have: the normaliser is smallest for a row of length 0.
+    if statistics.cannotReach(score(normaliser: k1 * (1 - RankFunction.b))) {
+        sqlite3_result_double(context, 0)
+        return
+    }
+    var length: Int32 = 0
+    code = x.xColumnSize!(fts, -1, &length)
+    guard code == SQLITE_OK else {
+        sqlite3_result_error_code(context, code)
+        return
+    }
+    let exact = score(normaliser: k1 * (1 - RankFunction.b + RankFunction.b * Double(length) / statistics.averageLength))
+    statistics.record(exact)
+    sqlite3_result_double(context, -exact)
 }
 
 private func makeStatistics(
@@ -103,15 +183,14 @@ private func makeStatistics(
     values: UnsafeMutablePointer<OpaquePointer?>?
 ) -> Result<QueryStatistics, APIFailure> {
     let x = api.pointee
-    let statistics = QueryStatistics()
     var rowCount: Int64 = 0
     var tokens: Int64 = 0
     var code = x.xRowCount!(fts, &rowCount)
     if code == SQLITE_OK { code = x.xColumnTotalSize!(fts, -1, &tokens) }
     guard code == SQLITE_OK else { return .failure(APIFailure(code: code)) }
-    statistics.averageLength = rowCount > 0 && tokens > 0 ? Double(tokens) / Double(rowCount) : 1
+    let averageLength = rowCount > 0 && tokens > 0 ? Double(tokens) / Double(rowCount) : 1
     let columns = Int(x.xColumnCount!(fts))
-    statistics.columnWeights = (0..<columns).map { column in
+    let columnWeights = (0..<columns).map { column in
         column < count ? sqlite3_value_double(values![column]) : 1
     }
     let weightText: String? =
@@ -122,12 +201,14 @@ private func makeStatistics(
     }
     let phrases = Int(x.xPhraseCount!(fts))
     var groupOfGiven: [Int: Int] = [:]
+    var phraseGroup: [Int] = []
+    var phraseWeight: [Double] = []
     for phrase in 0..<phrases {
         // Groups are numbered densely in order of appearance; unknown phrases get their own.
         let key = phrase < given.count && given[phrase].group >= 0 ? given[phrase].group : -1 - phrase
         if groupOfGiven[key] == nil { groupOfGiven[key] = groupOfGiven.count }
-        statistics.phraseGroup.append(groupOfGiven[key]!)
-        statistics.phraseWeight.append(phrase < given.count ? given[phrase].weight : 1)
+        phraseGroup.append(groupOfGiven[key]!)
+        phraseWeight.append(phrase < given.count ? given[phrase].weight : 1)
     }
     // The rows that contain any phrase of a group, counted as FTS5's bm25() counts a phrase's rows.
     var rowsOfGroup = [[Int64]](repeating: [], count: groupOfGiven.count)
@@ -141,17 +222,19 @@ private func makeStatistics(
             }
         }
         guard code == SQLITE_OK else { return .failure(APIFailure(code: code)) }
-        let group = statistics.phraseGroup[phrase]
+        let group = phraseGroup[phrase]
         rowsOfGroup[group] = rowsOfGroup[group].isEmpty ? rowids : mergedUnion(rowsOfGroup[group], rowids)
     }
-    for rows in rowsOfGroup {
+    let groupIDF = rowsOfGroup.map { rows in
         let hits = Double(rows.count)
         // IDF as in bm25(): never below a tiny positive value, so a very common term still counts.
         let idf = log((Double(rowCount) - hits + 0.5) / (hits + 0.5))
-        statistics.groupIDF.append(idf <= 0 ? 1e-6 : idf)
+        return idf <= 0 ? 1e-6 : idf
     }
-    statistics.frequency = [Double](repeating: 0, count: statistics.groupIDF.count)
-    return .success(statistics)
+    return .success(
+        QueryStatistics(
+            phraseGroup: phraseGroup, phraseWeight: phraseWeight, groupIDF: groupIDF, columnWeights: columnWeights,
+            averageLength: averageLength, keep: count > columns + 1 ? Int(sqlite3_value_int64(values![columns + 1])) : 0))
 }
 
 /// The union of two ascending rowid lists, ascending and without duplicates.

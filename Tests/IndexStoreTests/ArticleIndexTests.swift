@@ -73,6 +73,36 @@ import Testing
         #expect(try index.search(request).map(\.path) == ["b.html"])
     }
 
+    @Test func pagesOfTheRankingAreThoseOfTheWholeRanking() throws {
+        // The rank function skips exact scoring of rows that cannot reach the page (top-k pruning):
+        // every page must still be the matching slice of the complete order, filters included.
+        let index = try makeIndex()
+        try index.write {
+            for n in 0..<120 {
+                let mentions = Array(repeating: "Wien", count: 1 + n % 4).joined(separator: " und ")
+                let filler = Array(repeating: "Text", count: (n * 7) % 23).joined(separator: " ")
+                let article = Article(
+                    title: n % 9 == 0 ? "Wien heute" : "Bericht \(n)", date: "2022-01-\(10 + n % 20)",
+                    section: n % 3 == 0 ? "Inland" : "Kultur", lead: "\(mentions) \(filler).", body: "Ende \(n).")
+                try index.insert(article, file: file(String(format: "%03d.html", n)))
+            }
+        }
+        for section in [nil, "Inland"] {
+            var request = SearchRequest(expression: "(\"wien\" OR \"\u{2}wien\")")
+            request.section = section
+            request.limit = 200
+            let whole = try index.search(request)
+            #expect(whole.count == (section == nil ? 120 : 40))
+            for (limit, offset) in [(1, 0), (5, 0), (5, 5), (7, 30), (10, 35)] {
+                request.limit = limit
+                request.offset = offset
+                let page = try index.search(request)
+                #expect(page.map(\.path) == Array(whole.dropFirst(offset).prefix(limit)).map(\.path))
+                #expect(page.map(\.score) == Array(whole.dropFirst(offset).prefix(limit)).map(\.score))
+            }
+        }
+    }
+
     @Test func replaceMoveAndDeleteKeepTheFullTextIndexConsistent() throws {
         let index = try makeIndex()
         let id = try index.write { try index.insert(Self.drones, file: file("a.html")) }
