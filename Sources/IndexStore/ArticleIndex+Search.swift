@@ -103,7 +103,9 @@ extension ArticleIndex {
         if let section = request.section { add("section = ? COLLATE NOCASE", section) }
         if let author = request.author { add("instr(lower(author), lower(?)) > 0", author) }
         guard !conditions.isEmpty else { return ("", []) }
-        return (" AND \(idColumn) IN (SELECT id FROM article WHERE \(conditions.joined(separator: " AND ")))", values)
+        // The unary + keeps the id list a filter: offered to FTS5 as a rowid constraint, it made SQLite
+        // run the whole MATCH once per filtered id (a minute for a date filter at 200,000 articles).
+        return (" AND +\(idColumn) IN (SELECT id FROM article WHERE \(conditions.joined(separator: " AND ")))", values)
     }
 }
 

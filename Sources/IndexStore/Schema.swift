@@ -4,10 +4,14 @@ import GermanAnalysis
 /// external-content FTS5 table over its title, lead and body (https://sqlite.org/fts5.html#external_content_tables),
 /// kept in step by `ArticleIndex.insert` and triggers; `meta` holds the format and analyzer versions.
 enum Schema {
-    /// Bumped when tables, columns or triggers change (2: no insert trigger, see `createFullText`).
-    static let version = "2"
+    /// Bumped when tables, columns, indexes or triggers change (2: no insert trigger, see
+    /// `createFullText`; 3: indexes for the section and author filters).
+    static let version = "3"
     /// Older versions an index is brought up to date from when opened for writing.
-    static let migrations: [String: String] = ["1": "DROP TRIGGER IF EXISTS article_fts_insert;"]
+    static let migrations: [String: String] = [
+        "1": "DROP TRIGGER IF EXISTS article_fts_insert;" + filterIndexes,
+        "2": filterIndexes,
+    ]
     /// The value of meta `format`, which marks a file as a Stichwort index.
     static let formatName = "stichwort-index"
     /// BM25 column weights: title, lead, body (https://sqlite.org/fts5.html#the_bm25_function).
@@ -34,6 +38,14 @@ enum Schema {
         );
         CREATE INDEX article_hash ON article(hash);
         CREATE INDEX article_date ON article(date);
+        """ + filterIndexes
+
+    /// Indexes for `--section` and `--author`: without them a filter reads every article's row, text
+    /// included (the date filter has `article_date`). The author filter matches a part of the name,
+    /// so it scans this index, which is much smaller than the table.
+    static let filterIndexes = """
+        CREATE INDEX IF NOT EXISTS article_section ON article(section COLLATE NOCASE);
+        CREATE INDEX IF NOT EXISTS article_author ON article(author);
         """
 
     /// The FTS5 table and the triggers that keep it in step with `article` on deletes and updates.

@@ -261,9 +261,28 @@ import Testing
         #expect(try search(try ArticleIndex(path: path, access: .read), "\"erdogan\"").count == 1)
         let index = try ArticleIndex(path: path, access: .write)
         try index.write { try index.insert(Self.weather, file: file("b.html")) }
-        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "2")
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "3")
         #expect(try old.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'article_fts_insert'") == 0)
         #expect(try search(index, "\"freibad\"").map(\.path) == ["b.html"])
         #expect(try index.check().isEmpty)
+    }
+
+    @Test func anIndexWithoutFilterIndexesGetsThemWhenOpenedForWriting() throws {
+        let path = directory.path("index.db")
+        do {
+            let index = try ArticleIndex(path: path, access: .write)
+            try index.write { try index.insert(Self.drones, file: file("a.html")) }
+        }
+        // Schema 2 had no indexes for the section and author filters.
+        let old = try Connection(path: path, mode: .readWrite)
+        try old.execute("""
+            DROP INDEX article_section; DROP INDEX article_author;
+            UPDATE meta SET value = '2' WHERE key = 'schema';
+            """)
+        _ = try ArticleIndex(path: path, access: .write)
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "3")
+        #expect(
+            try old.scalarInt(
+                "SELECT count(*) FROM sqlite_schema WHERE name IN ('article_section', 'article_author')") == 2)
     }
 }
