@@ -53,7 +53,8 @@ public struct QueryCompiler {
 
     /// An FTS5 expression where any of `terms` may match (stopwords left out unless nothing else is
     /// left); a compound also brings its parts, so "Verteidigungsminister" finds "Minister der
-    /// Verteidigung", and so does a hyphenated word ("UN-Sekretär" finds "UN-Generalsekretär").
+    /// Verteidigung", and so does a hyphenated or slashed word ("UN-Sekretär" finds "UN-Generalsekretär",
+    /// "Costa/ENEL" finds "Costa" and "Enel").
     public func anyOf(_ terms: [String]) -> String? {
         let meaningful = terms.filter { !Stopwords.contains($0) }
         var expanded: [String] = []
@@ -61,7 +62,7 @@ public struct QueryCompiler {
         var splitter: CompoundSplitter?
         for term in meaningful.isEmpty ? terms : meaningful {
             expanded.append(term)
-            let pieces = term.split(separator: "-").map(String.init)
+            let pieces = term.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
             if pieces.count > 1 { expanded.append(contentsOf: pieces.filter { !Stopwords.contains($0) }) }
             // A compound in a question also matches articles that name its parts.
             for piece in pieces where piece.count >= 8 && piece.allSatisfy(\.isLetter) {

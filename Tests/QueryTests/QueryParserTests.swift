@@ -82,7 +82,7 @@ import Testing
                 == "\(word("Drohnenhersteller")) OR \(word("drohne")) OR \(word("hersteller"))")
     }
 
-    /// A hyphenated word brings its pieces, and a long piece its compound parts: "UN-Sekretär" also
+    /// A hyphenated (or slashed) word brings its pieces, and a long piece its compound parts: "UN-Sekretär" also
     /// finds "UN-Generalsekretär", "BSkyB-Sportportfolio" finds "Sport" and "Portfolio".
     @Test func anyWordQueriesSplitHyphenatedWords() {
         #expect(
@@ -91,5 +91,9 @@ import Testing
         #expect(
             compiler.anyOf(["BSkyB-Sportportfolio"])
                 == "(\"BSkyB Sportportfolio\" OR \"BSkyBSportportfolio\") OR \(word("BSkyB")) OR \(word("Sportportfolio")) OR \(word("sport")) OR \(word("portfolio"))")
+        // A slash joins names alike ("der Fall Costa/ENEL" also names Costa and Enel on their own).
+        #expect(
+            compiler.anyOf(["Fall", "Costa/ENEL"])
+                == "\(word("Fall")) OR \"Costa ENEL\" OR \(word("Costa")) OR \(word("ENEL"))")
     }
 }
