@@ -43,6 +43,15 @@ public final class CompoundSplitter {
     static let unknownHeadMinimumLength = 5
     /// and its modifier at least this frequency.
     static let unknownHeadModifierFrequency = 35
+
+    /// Consonant pairs that begin German words (and the loanwords of news text).
+    static let wordOpenings: Set<UInt16> = Set(
+        ["bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "kw", "pf", "ph",
+         "pl", "pr", "ps", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "sz", "th", "tr", "ts", "tw",
+         "vl", "wr", "zw"].map { pair in
+            let bytes = Array(pair.utf8)
+            return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+        })
     /// Linking elements, and what each costs.
     private static let links: [(letters: [UInt8], penalty: Int)] = [
         (Array("s".utf8), 2), (Array("es".utf8), 4), (Array("n".utf8), 3), (Array("en".utf8), 3),
@@ -319,6 +328,11 @@ private struct WordAnalysis {
         var best: (partEnd: Int, value: Int)?
         func offer(_ partEnd: Int, _ found: Found?, penalty: Int) {
             guard let found else { return }
+            // A modifier whose own base form runs on past it into the next part is a cut word
+            // (italie|nische: the base form is Italien).
+            if (1...3).contains(where: { partEnd + $0 > end && partEnd + $0 <= n && isBaseForm(start, partEnd + $0, found) }) {
+                return
+            }
             // The base form (Drohne in Drohnen|hersteller, Bund in Bundes|tag) is what a reader calls the part.
             let value = found.entry.frequency - penalty
                 + (isBaseForm(start, partEnd, found) ? CompoundSplitter.baseFormBonus : 0)
@@ -385,16 +399,35 @@ private struct WordAnalysis {
         while end <= n - CompoundSplitter.unknownHeadMinimumLength {
             // A modifier is always a prefix of the word (its linking element cut off), so its stem
             // is one of the looked-up substrings too.
-            if lookup(.plain, end, n) == nil, let modifier = modifier(0, end),
+            // The head starts as a German word can (not nverbauung, not the adjective ending of
+            // italien|ische); it may be a known word that is no noun (Spenden|finanziert).
+            if let modifier = modifier(0, end),
                 modifier.frequency >= CompoundSplitter.unknownHeadModifierFrequency,
-                lookup(.plain, 0, modifier.partEnd)?.entry.isNoun == true
+                lookup(.plain, 0, modifier.partEnd)?.entry.isNoun == true, canStartWord(at: end)
             {
-                // The longest modifier wins, one written without a linking element first.
-                let rank = (modifier.partEnd == end ? 1000 : 0) + modifier.partEnd
+                // The longest modifier wins (Verwaltung-s-|rechtler, not Verwalt|ungsrechtler), of two
+                // alike the one written without a linking element.
+                let rank = 2 * modifier.partEnd + (modifier.partEnd == end ? 1 : 0)
                 if best == nil || rank > best!.rank { best = (modifier.partEnd, end, rank) }
             }
             end += 1
         }
         return best.map { [Array(word[..<$0.partEnd]), Array(word[$0.headStart...])] }
     }
+
+    /// True when `word[start...]` opens as a German word can: a vowel, a consonant before a vowel or
+    /// one of the consonant pairs words begin with (Br-, Sch-, Str- …), and not with -isch, the
+    /// adjective ending (italien|ische).
+    private func canStartWord(at start: Int) -> Bool {
+        guard start + 1 < n else { return false }
+        func isVowel(_ byte: UInt8) -> Bool { "aeiouy".utf8.contains(byte) || byte >= 0xC0 }
+        let first = word[start]
+        let second = word[start + 1]
+        if first == UInt8(ascii: "i"), start + 3 < n, word[(start + 1)...(start + 3)].elementsEqual("sch".utf8) {
+            return false
+        }
+        if isVowel(first) || isVowel(second) { return true }
+        return CompoundSplitter.wordOpenings.contains(UInt16(first) << 8 | UInt16(second))
+    }
+
 }

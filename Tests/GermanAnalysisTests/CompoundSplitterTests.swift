@@ -65,4 +65,23 @@ import Testing
     func keepsKnownWordsWholeWhenTheirPartsAreRarer(word: String) {
         #expect(splitter.split(word) == nil)
     }
+
+    /// A modifier whose own word runs on into the rest is a cut word (italie|nische, funktio|nieren),
+    /// and a rest must open as a German word can (tara|ntino, kasp|ersky).
+    @Test(arguments: ["italienische", "funktionieren", "folgenden", "Auseinandersetzung", "versprach", "Tarantino", "Kaspersky"])
+    func doesNotCutWordsApart(word: String) {
+        #expect(splitter.split(word) == nil)
+    }
+
+    /// A rare compound whose head the lexicon lacks or knows only as no noun takes its linking element
+    /// with the modifier (Lawine-n-|verbauung, not lawine|nverbauung).
+    @Test(arguments: [
+        ("Lawinenverbauung", ["lawine", "verbauung"]),
+        ("Verwaltungsrechtler", ["verwaltung", "rechtler"]),
+        ("spendenfinanziert", ["spende", "finanziert"]),
+    ])
+    func splitsRareCompoundsAfterTheirLinkingElement(word: String, parts: [String]) {
+        #expect(splitter.split(word) == parts)
+        #expect(CompoundSplitter(forFewWords: true).split(word) == parts)
+    }
 }
