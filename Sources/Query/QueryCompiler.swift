@@ -8,7 +8,7 @@ public struct CompiledQuery: Sendable, Equatable {
     public var section: String?
     /// `author:` restriction, if given.
     public var author: String?
-    /// The positive words and phrases, for the any-word fallback.
+    /// The positive words and phrases (a prefix word with its `*`), for the any-word fallback.
     public var positiveTerms: [String]
 }
 
@@ -70,7 +70,10 @@ public struct QueryCompiler {
                 if let parts = splitter?.split(piece) { expanded.append(contentsOf: parts.filter { !Stopwords.contains($0) }) }
             }
         }
-        let chosen = expanded.compactMap { quoted($0, prefix: false) }
+        // A prefix word ("Flücht*") stays a prefix.
+        let chosen = expanded.compactMap { term in
+            term.hasSuffix("*") ? quoted(String(term.dropLast()), prefix: true) : quoted(term, prefix: false)
+        }
         let unique = chosen.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return unique.isEmpty ? nil : unique.joined(separator: " OR ")
     }
@@ -160,7 +163,8 @@ public struct QueryCompiler {
 
     private func collectPositives(_ node: QueryNode, into terms: inout [String]) {
         switch node {
-        case .word(let text, _), .phrase(let text): terms.append(text)
+        case .word(let text, let prefix): terms.append(prefix ? text + "*" : text)
+        case .phrase(let text): terms.append(text)
         case .field(let name, let operand): if name == "title" { collectPositives(operand, into: &terms) }
         case .all(let parts), .any(let parts): parts.forEach { collectPositives($0, into: &terms) }
         case .not: break

@@ -37,6 +37,16 @@ import Testing
         #expect(none.total == 0 && !none.fellBackToAnyWord)
     }
 
+    /// A prefix word stays a prefix when any word may match, asked for or as the fallback.
+    @Test func anyWordKeepsPrefixes() throws {
+        let searcher = Searcher(index: try makeIndex())
+        var options = SearchOptions()
+        options.anyWord = true
+        #expect(try searcher.search("Medika*", options: options).hits.map(\.path) == ["c.html"])
+        let fallback = try searcher.search("Medika* Zebra")
+        #expect(fallback.fellBackToAnyWord && fallback.hits.map(\.path) == ["c.html"])
+    }
+
     @Test func sectionFieldAndOptionsNarrow() throws {
         let searcher = Searcher(index: try makeIndex())
         #expect(try searcher.search("Meer section:Lokales").hits.map(\.path) == ["b.html"])
