@@ -244,15 +244,21 @@ import Testing
         #expect(try search(index, "\"erdogan\"").count == 1)
     }
 
-    @Test func anIndexWithTheOldInsertTriggerIsMigratedWhenOpenedForWriting() throws {
+    /// An index of one article turned back into an older schema by `sql`, and a plain connection to it.
+    func olderIndex(_ sql: String) throws -> (path: String, connection: Connection) {
         let path = directory.path("index.db")
         do {
             let index = try ArticleIndex(path: path, access: .write)
             try index.write { try index.insert(Self.drones, file: file("a.html")) }
         }
+        let connection = try Connection(path: path, mode: .readWrite)
+        try connection.execute(sql)
+        return (path, connection)
+    }
+
+    @Test func anIndexWithTheOldInsertTriggerIsMigratedWhenOpenedForWriting() throws {
         // Schema 1 added full-text rows by a trigger; with it and the explicit insert, rows would double.
-        let old = try Connection(path: path, mode: .readWrite)
-        try old.execute("""
+        let (path, old) = try olderIndex("""
             CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
                 INSERT INTO article_fts(rowid, title, lead, body) VALUES (new.id, new.title, new.lead, new.body);
             END;
@@ -268,14 +274,8 @@ import Testing
     }
 
     @Test func anIndexWithoutFilterIndexesGetsThemWhenOpenedForWriting() throws {
-        let path = directory.path("index.db")
-        do {
-            let index = try ArticleIndex(path: path, access: .write)
-            try index.write { try index.insert(Self.drones, file: file("a.html")) }
-        }
         // Schema 2 had no indexes for the section and author filters.
-        let old = try Connection(path: path, mode: .readWrite)
-        try old.execute("""
+        let (path, old) = try olderIndex("""
             DROP INDEX article_section; DROP INDEX article_author;
             UPDATE meta SET value = '2' WHERE key = 'schema';
             """)
