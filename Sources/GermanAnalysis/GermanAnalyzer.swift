@@ -212,6 +212,10 @@ public final class GermanAnalyzer {
                 parts.append(part)
                 if let deeper = splitter.split(part) { pending.append(contentsOf: deeper) }
             }
+            // A word of three parts and more also holds the compounds its first and last parts make,
+            // as written (Klimaschutz|abkommen, Klima|schutzabkommen; Bundespräsident|enwahl): "Klimaschutz"
+            // finds "Klimaschutzabkommen" however the splitter grouped it.
+            parts.append(contentsOf: innerCompounds(of: word, leaves: leaves(of: constituents)))
             var storage = [UInt8](repeating: 0, count: Self.maximumWordLength * 2 + 2)
             for part in parts where part.count <= Self.maximumWordLength {
                 var term: [UInt8] = []
@@ -222,6 +226,32 @@ public final class GermanAnalyzer {
             }
         }
         return terms
+    }
+
+    /// The parts that are split no further, in the order of the word.
+    private func leaves(of constituents: [[UInt8]], depth: Int = 0) -> [[UInt8]] {
+        constituents.flatMap { part in
+            guard depth < 3, let deeper = splitter.split(part) else { return [part] }
+            return leaves(of: deeper, depth: depth + 1)
+        }
+    }
+
+    /// The substrings of `word` from its start to the end of an inner leaf, and from the start of an
+    /// inner leaf to its end, linking elements included; none for fewer than three leaves.
+    private func innerCompounds(of word: [UInt8], leaves: [[UInt8]]) -> [[UInt8]] {
+        guard leaves.count >= 3 else { return [] }
+        // Each leaf is written in the word as it stands, after the previous one and its linking element.
+        var ranges: [Range<Int>] = []
+        var from = 0
+        for leaf in leaves {
+            guard let start = (from...max(from, word.count - leaf.count)).first(where: {
+                $0 + leaf.count <= word.count && word[$0..<($0 + leaf.count)].elementsEqual(leaf)
+            }) else { return [] }
+            ranges.append(start..<(start + leaf.count))
+            from = start + leaf.count
+        }
+        let inner = ranges.dropFirst().dropLast()
+        return inner.map { Array(word[..<$0.upperBound]) } + inner.map { Array(word[$0.lowerBound...]) }
     }
 
     /// The tokens of `text` (a convenience for tests, `analyze` and query building).

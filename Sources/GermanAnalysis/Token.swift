@@ -64,7 +64,7 @@ public enum AnalyzerVersion {
     /// 3: part terms marked with `+`, so they rank below the word itself; 4: exact forms as `=` terms;
     /// 5: known words split only when their parts' own frequencies say so: jedoch, während, Urteil
     /// no longer index jed|och, währ|end, ur|teil).
-    public static let version = 6
+    public static let version = 7
     /// The FTS5 tokenizer name, which carries the version so an old index never opens with new code.
     public static let tokenizerName = "german_v\(version)"
     /// Hash of the compound lexicon the analyzer splits with.

@@ -110,6 +110,18 @@ import Testing
         for part in ["+bund", "+prasidentenwahl", "+prasident", "+wahl"] { #expect(terms.contains(part), "\(part)") }
     }
 
+    /// A word of three parts and more also indexes the compounds its first and its last parts make,
+    /// as written, so "Klimaschutz" and "Bundespräsident" find it however the splitter grouped it.
+    @Test func innerCompoundsAreIndexedToo() {
+        let climate = analyzer.tokens("Klimaschutzabkommen").map(\.term)
+        for part in ["+klima", "+schutz", "+abkomm", "+klimaschutz", "+schutzabkomm"] {
+            #expect(climate.contains(part), "\(part)")
+        }
+        #expect(analyzer.tokens("Bundespräsidentenwahl").map(\.term).contains("+bundesprasident"))
+        // Two parts make no inner compound.
+        #expect(analyzer.tokens("Kampfdrohnen").map(\.term) == ["kampfdrohn", "=kampfdrohnen", "+kampf", "+drohn"])
+    }
+
     @Test func exactFormsOfCapitalisedWords() {
         // Nouns and names also index their exact form, umlauts and ß spelt out, beside the stem.
         #expect(analyzer.tokens("Der Rat und die Rate").map(\.term) == ["der", "rat", "=rat", "und", "die", "rat", "=rate"])
