@@ -390,9 +390,9 @@ private struct WordAnalysis {
         }
     }
 
-    /// A rare compound whose head the lexicon lacks ("Abschluss|kommuniqué"): a frequent noun as modifier
-    /// and a long unknown rest. Only for words the lexicon does not know as a whole, so a known word is
-    /// never cut this way.
+    /// A rare compound whose head the lexicon lacks or knows only as no noun ("Abschluss|kommuniqué",
+    /// "Spenden|finanziert"): a frequent noun as modifier and a long rest. Only for words the lexicon
+    /// does not know as a whole, so a known word is never cut this way.
     private mutating func unknownHeadSplit() -> [CompoundSplitter.Part]? {
         var best: (partEnd: Int, headStart: Int, rank: Int)?
         var end = 4
@@ -429,5 +429,4 @@ private struct WordAnalysis {
         if isVowel(first) || isVowel(second) { return true }
         return CompoundSplitter.wordOpenings.contains(UInt16(first) << 8 | UInt16(second))
     }
-
 }

@@ -206,16 +206,12 @@ public final class GermanAnalyzer {
         if let constituents = splitter.split(word) {
             // Parts that are compounds themselves are split too (Bund|präsidentenwahl → präsident, wahl).
             var parts: [[UInt8]] = []
-            var pending = constituents
-            while let part = pending.first, parts.count < 8 {
-                pending.removeFirst()
-                parts.append(part)
-                if let deeper = splitter.split(part) { pending.append(contentsOf: deeper) }
-            }
+            var leaves: [[UInt8]] = []
+            collectParts(of: constituents, into: &parts, leaves: &leaves)
             // A word of three parts and more also holds the compounds its first and last parts make,
             // as written (Klimaschutz|abkommen, Klima|schutzabkommen; Bundespräsident|enwahl): "Klimaschutz"
             // finds "Klimaschutzabkommen" however the splitter grouped it.
-            parts.append(contentsOf: innerCompounds(of: word, leaves: leaves(of: constituents)))
+            parts.append(contentsOf: innerCompounds(of: word, leaves: leaves))
             var storage = [UInt8](repeating: 0, count: Self.maximumWordLength * 2 + 2)
             for part in parts where part.count <= Self.maximumWordLength {
                 var term: [UInt8] = []
@@ -228,11 +224,15 @@ public final class GermanAnalyzer {
         return terms
     }
 
-    /// The parts that are split no further, in the order of the word.
-    private func leaves(of constituents: [[UInt8]], depth: Int = 0) -> [[UInt8]] {
-        constituents.flatMap { part in
-            guard depth < 3, let deeper = splitter.split(part) else { return [part] }
-            return leaves(of: deeper, depth: depth + 1)
+    /// Every part at every depth (at most eight), and the parts split no further in the order of the word.
+    private func collectParts(of constituents: [[UInt8]], into parts: inout [[UInt8]], leaves: inout [[UInt8]]) {
+        for part in constituents where parts.count < 8 {
+            parts.append(part)
+            if let deeper = splitter.split(part) {
+                collectParts(of: deeper, into: &parts, leaves: &leaves)
+            } else {
+                leaves.append(part)
+            }
         }
     }
 

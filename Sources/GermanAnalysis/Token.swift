@@ -63,7 +63,9 @@ public enum AnalyzerVersion {
     /// Bumped on every change of the produced terms (2: compound parts as colocated tokens;
     /// 3: part terms marked with `+`, so they rank below the word itself; 4: exact forms as `=` terms;
     /// 5: known words split only when their parts' own frequencies say so: jedoch, während, Urteil
-    /// no longer index jed|och, währ|end, ur|teil).
+    /// no longer index jed|och, währ|end, ur|teil; 6: no cut words as parts (italie|nische), rare
+    /// compounds' heads open as words do (Lawinen|verbauung); 7: a compound of three parts and more
+    /// also indexes the compounds of its first and of its last parts: +klimaschutz in Klimaschutzabkommen).
     public static let version = 7
     /// The FTS5 tokenizer name, which carries the version so an old index never opens with new code.
     public static let tokenizerName = "german_v\(version)"
