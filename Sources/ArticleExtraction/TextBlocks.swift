@@ -113,6 +113,26 @@ struct BlockCollector {
             let count = bytes.count
             while i < count {
                 let lead = bytes[i]
+                if lead > 0x20 && lead < 0x7F {
+                    // A run of visible ASCII (most of a German text's bytes) goes in at once.
+                    var end = i
+                    var commas = 0
+                    while end < count, bytes[end] > 0x20, bytes[end] < 0x7F {
+                        if bytes[end] == UInt8(ascii: ",") { commas += 1 }
+                        end += 1
+                    }
+                    if pendingSpace && currentCharacters > 0 {
+                        if keepsText { current.append(0x20) }
+                        currentCharacters += 1
+                    }
+                    pendingSpace = false
+                    lastWasBreak = false
+                    if keepsText { current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end])) }
+                    currentCommas += commas
+                    currentCharacters += end - i
+                    i = end
+                    continue
+                }
                 let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 let end = min(i + length, count)
                 switch classifyUTF8(bytes, at: i, length: end - i) {
