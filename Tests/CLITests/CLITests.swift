@@ -117,6 +117,7 @@ import Testing
             (["search", "--db", Self.shared.database, "-Putin"], 3),
             (["search", "--db", Self.shared.database, "OR"], 3),
             (["search", "--db", Self.shared.database, "--since", "gestern", "Putin"], 64),
+            (["search", "--db", Self.shared.database, "--since", "2016-13-45", "Putin"], 64),
         ]
         for (arguments, status) in cases {
             let result = try Self.stichwort(arguments)

@@ -58,6 +58,10 @@ extension ColorChoice: ExpressibleByArgument {}
 func isISODate(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-    return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-        && parts.dropFirst().allSatisfy { $0.count == 2 }
+    guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+        parts.dropFirst().allSatisfy({ $0.count == 2 })
+    else { return false }
+    // A month and a day that exist in some year (2016-13-45 is a typing error, not a range end).
+    let numbers = parts.compactMap { Int($0) }
+    return (numbers.count < 2 || (1...12).contains(numbers[1])) && (numbers.count < 3 || (1...31).contains(numbers[2]))
 }
