@@ -234,7 +234,13 @@ private func makeStatistics(
     return .success(
         QueryStatistics(
             phraseGroup: phraseGroup, phraseWeight: phraseWeight, groupIDF: groupIDF, columnWeights: columnWeights,
-            averageLength: averageLength, keep: count > columns + 1 ? Int(sqlite3_value_int64(values![columns + 1])) : 0))
+            averageLength: averageLength, keep: pruningDepth(count > columns + 1 ? sqlite3_value_int64(values![columns + 1]) : 0)))
+}
+
+/// How many best scores to keep for pruning when the caller reads `keep` rows: none (score every row
+/// exactly) for a page beyond the first 10,000 rows, where the heap would cost more than it saves.
+private func pruningDepth(_ keep: Int64) -> Int {
+    (1...10_000).contains(keep) ? Int(keep) : 0
 }
 
 /// The union of two ascending rowid lists, ascending and without duplicates.

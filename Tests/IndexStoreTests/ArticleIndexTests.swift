@@ -93,7 +93,8 @@ import Testing
             request.limit = 200
             let whole = try index.search(request)
             #expect(whole.count == (section == nil ? 120 : 40))
-            for (limit, offset) in [(1, 0), (5, 0), (5, 5), (7, 30), (10, 35)] {
+            // Pages too deep for pruning, up to the largest limit a user can type, score every row.
+            for (limit, offset) in [(1, 0), (5, 0), (5, 5), (7, 30), (10, 35), (Int.max, 0), (Int.max, 3), (20_000, 2)] {
                 request.limit = limit
                 request.offset = offset
                 let page = try index.search(request)
