@@ -121,15 +121,7 @@ struct BlockCollector {
                         if bytes[end] == UInt8(ascii: ",") { commas += 1 }
                         end += 1
                     }
-                    if pendingSpace && currentCharacters > 0 {
-                        if keepsText { current.append(0x20) }
-                        currentCharacters += 1
-                    }
-                    pendingSpace = false
-                    lastWasBreak = false
-                    if keepsText { current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end])) }
-                    currentCommas += commas
-                    currentCharacters += end - i
+                    appendVisible(UnsafeBufferPointer(rebasing: bytes[i..<end]), characters: end - i, commas: commas)
                     i = end
                     continue
                 }
@@ -141,22 +133,26 @@ struct BlockCollector {
                 case .control:
                     break
                 case .visible:
-                    if pendingSpace && currentCharacters > 0 {
-                        if keepsText { current.append(0x20) }
-                        currentCharacters += 1
-                    }
-                    pendingSpace = false
-                    lastWasBreak = false
-                    if keepsText {
-                        if end - i == 1 { current.append(lead) } else { current.append(contentsOf: bytes[i..<end]) }
-                    }
-                    if lead == UInt8(ascii: ",") { currentCommas += 1 }
-                    currentCharacters += 1
+                    // One character beyond ASCII (visible ASCII came as a run above).
+                    appendVisible(UnsafeBufferPointer(rebasing: bytes[i..<end]), characters: 1, commas: 0)
                 }
                 i = end
             }
         }
         if inLink { currentLinks += currentCharacters - before }
+    }
+
+    /// Adds visible text to the current block, after a space when white space came before it.
+    private mutating func appendVisible(_ text: UnsafeBufferPointer<UInt8>, characters: Int, commas: Int) {
+        if pendingSpace && currentCharacters > 0 {
+            if keepsText { current.append(0x20) }
+            currentCharacters += 1
+        }
+        pendingSpace = false
+        lastWasBreak = false
+        if keepsText { current.append(contentsOf: text) }
+        currentCommas += commas
+        currentCharacters += characters
     }
 
     private mutating func flush() {
