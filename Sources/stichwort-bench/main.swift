@@ -108,22 +108,14 @@ case "tokenize":
     if getenv("REPLAY") == nil { try measure("through FTS5, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3) {
         try insert(0..<articles.count, into: try newIndex())
     } }
-    // FTS5's own cost on this text, for scale: a plain FTS5 table with the built-in unicode61 tokenizer.
-    try measure("FTS5 with unicode61, for scale", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
-        run += 1
-        let connection = try Connection(path: directory.appendingPathComponent("\(run).db").path, mode: .create)
-        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
-        try connection.execute("CREATE VIRTUAL TABLE t USING fts5(title, lead, body, tokenize='unicode61 remove_diacritics 2')")
-        let insert = try connection.prepare("INSERT INTO t(title, lead, body) VALUES (?, ?, ?)")
-        try connection.execute("BEGIN")
-        for article in articles { try insert.run(.text(article.title), .text(article.lead), .text(article.body)) }
-        try connection.execute("COMMIT")
-    }
-    // The measure: INSERT into a plain FTS5 table in memory (no article rows, no disk), so
-    // the tokenizer and FTS5's postings are all that is timed; unicode61 beside it on the same text.
-    func inMemory(_ tokenizer: String, _ range: Range<Int>, into connection: Connection? = nil) throws -> Connection {
+    // A plain FTS5 table (no article rows) with `tokenizer`, at `path` (in WAL mode) or in memory;
+    // `range`'s articles inserted in one transaction.
+    func plainTable(
+        _ tokenizer: String, _ range: Range<Int>, path: String = ":memory:", into connection: Connection? = nil
+    ) throws -> Connection {
         let connection = try connection ?? {
-            let fresh = try Connection(path: ":memory:", mode: .create)
+            let fresh = try Connection(path: path, mode: .create)
+            if path != ":memory:" { try fresh.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") }
             try fresh.execute("CREATE VIRTUAL TABLE t USING fts5(title, lead, body, tokenize='\(tokenizer)')")
             return fresh
         }()
@@ -133,17 +125,25 @@ case "tokenize":
         try connection.execute("COMMIT")
         return connection
     }
+    // FTS5's own cost on this text, for scale: a plain FTS5 table with the built-in unicode61 tokenizer.
+    try measure("FTS5 with unicode61, for scale", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
+        run += 1
+        _ = try plainTable(
+            "unicode61 remove_diacritics 2", 0..<articles.count, path: directory.appendingPathComponent("\(run).db").path)
+    }
+    // The measure: INSERT into a plain FTS5 table in memory (no article rows, no disk), so
+    // the tokenizer and FTS5's postings are all that is timed; unicode61 beside it on the same text.
     try measure("in-memory FTS5 table, unicode61", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
-        _ = try inMemory("unicode61 remove_diacritics 2", 0..<articles.count)
+        _ = try plainTable("unicode61 remove_diacritics 2", 0..<articles.count)
     }
     try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
-        _ = try inMemory(AnalyzerVersion.tokenizerName, 0..<articles.count)
+        _ = try plainTable(AnalyzerVersion.tokenizerName, 0..<articles.count)
     }
     var memory: Connection?
     try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
-        memory = try inMemory(AnalyzerVersion.tokenizerName, 0..<half)
+        memory = try plainTable(AnalyzerVersion.tokenizerName, 0..<half)
     }) {
-        _ = try inMemory(AnalyzerVersion.tokenizerName, half..<articles.count, into: memory)
+        _ = try plainTable(AnalyzerVersion.tokenizerName, half..<articles.count, into: memory)
     }
     // What the index writer does while ingestion analyses on the other cores: FTS5 replays tokens
     // analysed ahead of time (the storage of rows and postings without the analysis).
