@@ -82,7 +82,14 @@ public final class GermanAnalyzer {
                     chain.append(contentsOf: latin)
                     joined = chain
                 } else {
-                    chain = word.hasWideLetters ? [] : latin
+                    if !chain.isEmpty { chain.removeAll(keepingCapacity: true) }
+                    // Only a word a hyphen follows can open a chain. Copied, not assigned: sharing
+                    // `latin`'s storage would make clearing it allocate.
+                    if !word.hasWideLetters && word.end < text.count
+                        && (text[word.end] == UInt8(ascii: "-") || text[word.end] == 0xE2)
+                    {
+                        chain.append(contentsOf: latin)
+                    }
                 }
             }
             // E-Mail, Baden-Württemberg, Bayraktar-Drohnen: the joined form at the last part's position.

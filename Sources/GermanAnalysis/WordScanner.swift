@@ -33,6 +33,29 @@ struct WordScanner {
         var apostrophePending = false
         defer { if word.start >= 0 { lastWordEnd = word.end } }
         while position < text.count {
+            // Most characters are ASCII letters: appended here, without decoding and classifying.
+            let lower = asciiWordCharacter(text[position])
+            if lower != 0 {
+                if word.start < 0 {
+                    word.start = position
+                    word.continuesHyphenChain = isLoneHyphen(from: lastWordEnd, to: position)
+                }
+                apostrophePending = false
+                latin.append(lower)
+                if word.hasWideLetters { wide.append(lower) }
+                if lower <= UInt8(ascii: "9") { word.hasDigits = true }
+                position += 1
+                word.end = position
+                continue
+            }
+            // Other ASCII but the apostrophe separates words.
+            if text[position] < 0x80 && text[position] != UInt8(ascii: "'") {
+                let separator = position
+                position += 1
+                guard word.start >= 0 else { continue }
+                if joinsWord(UInt32(text[separator]), at: separator, latin: latin, word: word) { continue }
+                return word
+            }
             let charStart = position
             let scalar = decodeScalar()
             let kind = classify(scalar, keepLatin1: keepLatin1)
@@ -98,11 +121,10 @@ struct WordScanner {
     /// True when the separator at `offset` stays inside the word: a gender mark before "in"/"innen"
     /// after a letter, or a thousands dot between digit groups.
     private func joinsWord(_ scalar: UInt32, at offset: Int, latin: [UInt8], word: ScannedWord) -> Bool {
-        guard let last = latin.last else { return false }
         let next = offset + 1
         switch scalar {
         case 0x2A, 0x3A, 0x5F, 0x2F, 0xB7:  // * : _ / ·
-            guard !word.hasDigits, last >= UInt8(ascii: "a"), next < text.count else { return false }
+            guard !word.hasDigits, let last = latin.last, last >= UInt8(ascii: "a"), next < text.count else { return false }
             for ending in ["innen", "in"] {
                 let bytes = Array(ending.utf8)
                 guard next + bytes.count <= text.count else { continue }
@@ -243,6 +265,13 @@ private enum CharacterKind {
         buffer.append(0x80 | UInt8((value >> 6) & 0x3F))
         buffer.append(0x80 | UInt8(value & 0x3F))
     }
+}
+
+/// An ASCII letter lower-cased or a digit as it is; 0 for any other byte.
+@inline(__always) private func asciiWordCharacter(_ byte: UInt8) -> UInt8 {
+    if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 { return byte }
+    if byte &- UInt8(ascii: "A") < 26 { return byte | 0x20 }
+    return 0
 }
 
 @inline(__always) private func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
