@@ -21,6 +21,10 @@ struct CompoundLexicon: Sendable {
     private let hashes: [UInt64]
     private let entries: [Entry]
     private let mask: Int
+    /// Two bits per stem in 2^20 (128 KiB, which stays in the core's cache where the 2 MiB of
+    /// hashes do not): most substrings the splitter looks up are no stem and stop here.
+    private let filter: [UInt64]
+    private static let filterBits = 20
 
     /// The lexicon of this analyzer version.
     static let shared = CompoundLexicon()
@@ -60,6 +64,13 @@ struct CompoundLexicon: Sendable {
         self.hashes = hashes
         self.entries = entries
         mask = capacity - 1
+        var filter = [UInt64](repeating: 0, count: (1 << Self.filterBits) / 64)
+        for (hash, _) in loaded {
+            let bits = Self.filterPositions(hash == 0 ? 1 : hash)
+            filter[bits.0 >> 6] |= 1 << UInt64(bits.0 & 63)
+            filter[bits.1 >> 6] |= 1 << UInt64(bits.1 & 63)
+        }
+        self.filter = filter
     }
 
     /// The entry for a stem.
@@ -68,6 +79,10 @@ struct CompoundLexicon: Sendable {
     /// The entry for a stem's hash (`key`).
     func entry(hash: UInt64) -> Entry? {
         let stored = hash == 0 ? 1 : hash
+        let bits = Self.filterPositions(stored)
+        guard filter[bits.0 >> 6] & (1 << UInt64(bits.0 & 63)) != 0,
+            filter[bits.1 >> 6] & (1 << UInt64(bits.1 & 63)) != 0
+        else { return nil }
         var slot = Int(truncatingIfNeeded: stored) & mask
         while true {
             let candidate = hashes[slot]
@@ -148,6 +163,11 @@ struct CompoundLexicon: Sendable {
             hash &*= 0x0000_0100_0000_01B3
         }
         return hash
+    }
+
+    /// The two filter bits of a stem's hash (taken from its high bits; the table's slot uses the low ones).
+    @inline(__always) private static func filterPositions(_ hash: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash >> 44), Int(truncatingIfNeeded: (hash >> 24) & 0xFFFFF))
     }
 
     /// Number of stems.
