@@ -69,7 +69,14 @@ enum Schema {
             INSERT INTO article_fts(rowid, title, lead, body) VALUES (new.id, new.title, new.lead, new.body);
         END;
         INSERT INTO article_fts(article_fts, rank) VALUES ('rank', '\(rankFunction)');
+        INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', \(pendingTermsSize));
         """
+
+    /// FTS5's `hashsize` (a setting kept in the table's `_config`, like `rank`): how many bytes of
+    /// pending terms it keeps in memory before writing them out as a segment (1 MiB by default). With
+    /// transactions of thousands of articles, fewer and larger segments are written and merged:
+    /// measured at 20,560 pages, 4 MiB indexes about 5 % faster for 7-11 MB more peak memory.
+    static let pendingTermsSize = 4 << 20
 
     /// Adds the FTS5 row of a new article (its text, in the order of the table's columns).
     static let insertFullText = "INSERT INTO article_fts(rowid, title, lead, body) VALUES (?, ?, ?, ?)"

@@ -12,14 +12,18 @@ import Glibc
 ///
 /// Unchanged files (same size and mtime) cost one `lstat`. Other files are read and hashed: the same
 /// bytes as indexed mean a touched file (bookkeeping only); bytes that a vanished path had mean a move
-/// (path updated, no re-analysis); otherwise the file is extracted on all cores and written. Each
-/// batch of files commits in one transaction with its FTS5 rows, so an interrupted run loses at most
-/// the open batch, and the next run completes it.
+/// (path updated, no re-analysis); otherwise the file is extracted on all cores and written. Files
+/// commit with their FTS5 rows in transactions of `Options.transactionSize`, so an interrupted run
+/// loses at most the open transaction, and the next run completes it.
 public struct Indexer {
-    /// Limits and batch size.
+    /// Limits, batch and transaction sizes.
     public struct Options: Sendable {
-        /// Files per transaction.
+        /// Files read, extracted and analysed together (while the previous batch is written).
         public var batchSize = 256
+        /// Files per transaction, at least one batch: FTS5 writes its pending terms out as a segment
+        /// at every commit, so larger transactions make fewer segments to merge. An interrupted run
+        /// loses at most this many files' work, which the next run redoes.
+        public var transactionSize = 4096
         /// Files larger than this are skipped with a warning.
         public var maximumFileSize = 20_000_000
         /// Article text beyond this many characters is cut.
@@ -115,19 +119,22 @@ public struct Indexer {
         }
         var next = batches.first.map(startPreparing)
         defer { next?.wait() }
-        for (number, batch) in batches.enumerated() {
-            let outcomes = next!.wait()
-            next = number + 1 < batches.count ? startPreparing(batches[number + 1]) : nil
+        let batchesPerTransaction = max(1, options.transactionSize / max(1, options.batchSize))
+        for first in stride(from: 0, to: batches.count, by: batchesPerTransaction) {
             do {
                 try index.write {
-                    for (file, outcome) in zip(batch, outcomes) {
-                        try apply(outcome, for: file, known: known, vanished: &vanished, root: root,
-                                  extractor: extractor, report: &report, failed: failed)
+                    for number in first..<min(first + batchesPerTransaction, batches.count) {
+                        let outcomes = next!.wait()
+                        next = number + 1 < batches.count ? startPreparing(batches[number + 1]) : nil
+                        for (file, outcome) in zip(batches[number], outcomes) {
+                            try apply(outcome, for: file, known: known, vanished: &vanished, root: root,
+                                      extractor: extractor, report: &report, failed: failed)
+                        }
+                        done += batches[number].count
+                        progress(done, candidates.count)
                     }
                 }
             } catch { throw .index(error) }
-            done += batch.count
-            progress(done, candidates.count)
         }
         let gone = vanished.values.flatMap { $0 }
         if !gone.isEmpty {

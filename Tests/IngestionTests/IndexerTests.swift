@@ -115,6 +115,23 @@ import Testing
         #expect(try Indexer(index: index, options: options).run(root: archive.url.path).removed == 1)
     }
 
+    @Test func transactionsSpanSeveralBatchesAndTheLastOnesArePartial() throws {
+        for n in 0..<7 { archive.write("a\(n).html", page("Artikel \(n)", "Meldung Nummer \(n) über Hochwasser.")) }
+        let index = try ArticleIndex(path: work.path("index.db"), access: .write)
+        var options = Indexer.Options()
+        options.batchSize = 2
+        options.transactionSize = 5
+        var reported: [Int] = []
+        let report = try Indexer(index: index, options: options).run(root: archive.url.path) { done, total in
+            #expect(total == 7)
+            reported.append(done)
+        }
+        #expect(report.added == 7 && report.documents == 7)
+        #expect(reported == [2, 4, 6, 7])
+        #expect(try paths(index, "Hochwasser").count == 7)
+        #expect(try index.check().isEmpty)
+    }
+
     @Test func theLockAdmitsOneWriter() throws {
         let database = work.path("index.db")
         let first = try IndexLock(databasePath: database, wait: false)
