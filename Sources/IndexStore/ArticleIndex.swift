@@ -102,6 +102,9 @@ public final class ArticleIndex {
     }
 
     /// The analyzer (FTS5 tokenizer name) the index was built with.
+    /// FTS5's `hashsize` in the article table (`Schema.pendingTermsSize`), for benchmarks that compare with it.
+    public static var pendingTermsSize: Int { Schema.pendingTermsSize }
+
     public var analyzerName: String { ((try? meta(MetaKey.analyzer)) ?? nil) ?? "unknown" }
 
     // MARK: - meta

@@ -114,15 +114,17 @@ case "tokenize":
     if getenv("REPLAY") == nil { try measure("through FTS5, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3) {
         try insert(0..<articles.count, into: try newIndex())
     } }
-    // A plain FTS5 table (no article rows) with `tokenizer`, at `path` (in WAL mode) or in memory;
-    // `range`'s articles inserted in one transaction.
+    // A plain FTS5 table (no article rows) with `tokenizer`, at `path` (in WAL mode) or in memory,
+    // with FTS5's default `hashsize` or `pendingTermsSize`; `range`'s articles inserted in one transaction.
     func plainTable(
-        _ tokenizer: String, _ range: Range<Int>, path: String = ":memory:", into connection: Connection? = nil
+        _ tokenizer: String, _ range: Range<Int>, path: String = ":memory:", into connection: Connection? = nil,
+        pendingTermsSize: Int? = nil
     ) throws -> Connection {
         let connection = try connection ?? {
             let fresh = try Connection(path: path, mode: .create)
             if path != ":memory:" { try fresh.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") }
             try fresh.execute("CREATE VIRTUAL TABLE t USING fts5(title, lead, body, tokenize='\(tokenizer)')")
+            if let pendingTermsSize { try fresh.execute("INSERT INTO t(t, rank) VALUES ('hashsize', \(pendingTermsSize))") }
             return fresh
         }()
         let insert = try connection.prepare("INSERT INTO t(title, lead, body) VALUES (?, ?, ?)")
@@ -146,10 +148,19 @@ case "tokenize":
         _ = try plainTable(AnalyzerVersion.tokenizerName, 0..<articles.count)
     }
     var memory: Connection?
-    try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
-        memory = try plainTable(AnalyzerVersion.tokenizerName, 0..<half)
-    }) {
-        _ = try plainTable(AnalyzerVersion.tokenizerName, half..<articles.count, into: memory)
+    // Steady state with FTS5's default hashsize (1 MiB) and with the index's, which writes fewer segments.
+    for size in [nil, ArticleIndex.pendingTermsSize] {
+        let setting = size.map { ", hashsize \($0 >> 20) MiB" } ?? ""
+        if size != nil {
+            try measure("in-memory FTS5 table, unicode61\(setting)", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
+                _ = try plainTable("unicode61 remove_diacritics 2", 0..<articles.count, pendingTermsSize: size)
+            }
+        }
+        try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), steady state\(setting)", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+            memory = try plainTable(AnalyzerVersion.tokenizerName, 0..<half, pendingTermsSize: size)
+        }) {
+            _ = try plainTable(AnalyzerVersion.tokenizerName, half..<articles.count, into: memory)
+        }
     }
     // What the index writer does while ingestion analyses on the other cores: FTS5 replays tokens
     // analysed ahead of time (the storage of rows and postings without the analysis).
