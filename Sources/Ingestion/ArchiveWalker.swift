@@ -36,6 +36,14 @@ public enum ArchiveError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// What a walk finds.
+public enum ArchiveEntry: Sendable, Equatable {
+    /// An article file.
+    case file(ArchiveFile)
+    /// A folder (its path ends in `/`) or a name that cannot be read, and why.
+    case unreadable(path: String, reason: String)
+}
+
 /// Lists the articles of an archive: regular files ending in `.html`, `.htm` or `.txt`, in every
 /// folder below the root.
 ///
@@ -49,52 +57,108 @@ public struct ArchiveWalker: Sendable {
     /// Creates a walker.
     public init() {}
 
-    /// The archive's files, sorted by path, and the entries that could not be read, with the reason.
-    public func walk(root: String) throws(ArchiveError) -> (files: [ArchiveFile], unreadable: [(path: String, reason: String)]) {
+    /// Calls `visit` with each file and each unreadable entry in path order: the byte order of the
+    /// UTF-8 paths, which is SQLite's (`ArticleIndex.indexedFilesInPathOrder`), so a run can merge
+    /// the two lists without holding either. `visit` returns false to stop. Only the folders on the
+    /// way to the current one are held, each as its sorted entries.
+    public func walk(root: String, _ visit: (ArchiveEntry) -> Bool) throws(ArchiveError) {
         var info = stat()
         guard stat(root, &info) == 0 else {
             if errno == ENOENT { throw .missing(root) }
             throw .unreadable(root, reason: String(cString: strerror(errno)))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(root) }
-
-        guard let top = opendir(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
-        closedir(top)
-        var files: [ArchiveFile] = []
-        var unreadable: [(path: String, reason: String)] = []
-        var pending: [String] = [""]
-        while let relative = pending.popLast() {
-            let directory = relative.isEmpty ? root : root + "/" + relative
-            guard let handle = opendir(directory) else {
-                unreadable.append((relative + "/", "folder cannot be read: " + String(cString: strerror(errno))))
+        var failure = ""
+        guard let topEntries = entries(of: "", root: root, failure: &failure, visit) else {
+            throw .unreadable(root, reason: failure)
+        }
+        // A stack of folders being walked: each one's entries, sorted, and how far the walk is.
+        var stack: [(entries: [Entry], next: Int)] = [(topEntries, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard stack[top].next < stack[top].entries.count else {
+                stack.removeLast()
                 continue
             }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let rawName = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
-                guard let name = String(validating: rawName, as: UTF8.self) else {
-                    // Paths are stored as text; a name that is not UTF-8 cannot be stored or opened again.
-                    let shown = String(decoding: rawName, as: UTF8.self)
-                    unreadable.append((relative.isEmpty ? shown : relative + "/" + shown, "file name is not valid UTF-8"))
+            let entry = stack[top].entries[stack[top].next]
+            stack[top].next += 1
+            switch entry.kind {
+            case .file(let file):
+                if !visit(.file(file)) { return }
+            case .folder(let path):
+                guard let listed = entries(of: path, root: root, failure: &failure, visit) else {
+                    if !visit(.unreadable(path: path + "/", reason: "folder cannot be read: " + failure)) { return }
                     continue
                 }
-                if name.hasPrefix(".") { continue }
-                let childRelative = relative.isEmpty ? name : relative + "/" + name
-                var childInfo = stat()
-                guard lstat(root + "/" + childRelative, &childInfo) == 0 else { continue }
-                switch childInfo.st_mode & S_IFMT {
-                case S_IFDIR:
-                    pending.append(childRelative)
-                case S_IFREG where Self.isArticleName(name):
-                    let mtime = Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
-                    files.append(ArchiveFile(path: childRelative, size: Int64(childInfo.st_size), mtime: mtime))
-                default:
-                    continue
-                }
+                stack.append((listed, 0))
             }
         }
-        files.sort { $0.path < $1.path }
-        return (files, unreadable.sorted { $0.path < $1.path })
+    }
+
+    /// The files and all entries that could not be read, each list in path order.
+    public func walk(root: String) throws(ArchiveError) -> (files: [ArchiveFile], unreadable: [(path: String, reason: String)]) {
+        var files: [ArchiveFile] = []
+        var unreadable: [(path: String, reason: String)] = []
+        try walk(root: root) { entry in
+            switch entry {
+            case .file(let file): files.append(file)
+            case .unreadable(let path, let reason): unreadable.append((path, reason))
+            }
+            return true
+        }
+        return (files, unreadable)
+    }
+
+    /// An entry of a folder: an article file or a folder to walk.
+    private struct Entry {
+        enum Kind {
+            case file(ArchiveFile)
+            case folder(String)
+        }
+        /// The name's bytes, with `/` after a folder's: sorting siblings by it sorts the whole walk
+        /// by path bytes ("a-b" before "a/x", as '-' < '/').
+        var key: [UInt8]
+        var kind: Kind
+    }
+
+    /// The article files and folders in the folder `relative`, sorted, or nil with `failure` set when
+    /// it cannot be opened. Names that are no UTF-8 are reported to `visit` at once (they could not be
+    /// stored, so nothing in the index can be under them).
+    private func entries(
+        of relative: String, root: String, failure: inout String, _ visit: (ArchiveEntry) -> Bool
+    ) -> [Entry]? {
+        let directory = relative.isEmpty ? root : root + "/" + relative
+        guard let handle = opendir(directory) else {
+            failure = String(cString: strerror(errno))
+            return nil
+        }
+        defer { closedir(handle) }
+        var found: [Entry] = []
+        while let entry = readdir(handle) {
+            let rawName = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+            guard let name = String(validating: rawName, as: UTF8.self) else {
+                // Paths are stored as text; a name that is not UTF-8 cannot be stored or opened again.
+                let shown = String(decoding: rawName, as: UTF8.self)
+                _ = visit(.unreadable(path: relative.isEmpty ? shown : relative + "/" + shown, reason: "file name is not valid UTF-8"))
+                continue
+            }
+            if name.hasPrefix(".") { continue }
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            var childInfo = stat()
+            guard lstat(root + "/" + childRelative, &childInfo) == 0 else { continue }
+            switch childInfo.st_mode & S_IFMT {
+            case S_IFDIR:
+                found.append(Entry(key: rawName + [UInt8(ascii: "/")], kind: .folder(childRelative)))
+            case S_IFREG where Self.isArticleName(name):
+                let mtime = Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
+                found.append(
+                    Entry(key: rawName, kind: .file(ArchiveFile(path: childRelative, size: Int64(childInfo.st_size), mtime: mtime))))
+            default:
+                continue
+            }
+        }
+        found.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        return found
     }
 
     /// True when `path` is a directory now.

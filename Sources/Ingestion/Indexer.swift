@@ -66,37 +66,26 @@ public struct Indexer {
     ) throws(Failure) -> IndexReport {
         let started = monotonicSeconds()
         var report = IndexReport()
-        var walk: (files: [ArchiveFile], unreadable: [(path: String, reason: String)])
-        do { walk = try ArchiveWalker().walk(root: root) } catch { throw .archive(error) }
-        for entry in walk.unreadable {
-            report.failures.append(entry)
-            failed(entry.path, entry.reason)
-        }
-        let known: [String: IndexedFile]
-        do { known = try index.indexedFiles() } catch { throw .index(error) }
-        if walk.files.isEmpty && !known.isEmpty && !options.allowEmptyArchive {
-            throw .archive(.empty(root, indexed: known.count))
-        }
-
-        var candidates: [ArchiveFile] = []
-        // Paths still in the archive, needed only to find indexed files that are gone.
-        var present = Set<String>(minimumCapacity: known.isEmpty ? 0 : walk.files.count)
-        for file in walk.files {
-            if !known.isEmpty { present.insert(file.path) }
-            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime {
-                report.unchanged += 1
-            } else {
-                candidates.append(file)
+        var candidates: [Candidate] = []
+        var vanished: [String: [IndexedFile]] = [:]
+        var (walked, unchanged) = (0, 0)
+        let indexed = try compare(root: root, report: &report, failed: failed) { file, old in
+            if file != nil { walked += 1 }
+            switch (file, old) {
+            case (let file?, let old?) where old.size == file.size && old.mtime == file.mtime:
+                unchanged += 1
+            case (let file?, let old):
+                candidates.append(Candidate(file: file, old: old))
+            case (nil, let old?):
+                // Gone, by hash: a candidate with the same bytes is the same article moved.
+                vanished[old.hash, default: []].append(old)
+            case (nil, nil):
+                break
             }
         }
-        // Files that are gone, by hash: a candidate with the same bytes is the same article moved.
-        // Files in folders that could not be read this time are kept, not taken for deleted.
-        walk.files = []  // the candidates are what is left to do; the full list can go
-        let unreadableFolders = walk.unreadable.map(\.path).filter { $0.hasSuffix("/") }
-        var vanished: [String: [IndexedFile]] = [:]
-        for (path, file) in known where !present.contains(path) {
-            if unreadableFolders.contains(where: { path.hasPrefix($0) }) { continue }
-            vanished[file.hash, default: []].append(file)
+        report.unchanged = unchanged
+        if walked == 0 && indexed > 0 && !options.allowEmptyArchive {
+            throw .archive(.empty(root, indexed: indexed))
         }
         let moveSources = Set(vanished.keys)
 
@@ -111,9 +100,9 @@ public struct Indexer {
         // all cores; the writer's FTS5 tokenizer then only replays the tokens.
         let maximumFileSize = options.maximumFileSize
         let analyzers = AnalyzerPool()
-        func startPreparing(_ batch: ArraySlice<ArchiveFile>) -> PendingBatch {
+        func startPreparing(_ batch: ArraySlice<Candidate>) -> PendingBatch {
             PendingBatch {
-                Self.prepare(batch, root: root, known: known, moveSources: moveSources, extractor: extractor,
+                Self.prepare(batch, root: root, moveSources: moveSources, extractor: extractor,
                              analyzers: analyzers, maximumFileSize: maximumFileSize)
             }
         }
@@ -126,8 +115,8 @@ public struct Indexer {
                     for number in first..<min(first + batchesPerTransaction, batches.count) {
                         let outcomes = next!.wait()
                         next = number + 1 < batches.count ? startPreparing(batches[number + 1]) : nil
-                        for (file, outcome) in zip(batches[number], outcomes) {
-                            try apply(outcome, for: file, known: known, vanished: &vanished, root: root,
+                        for (candidate, outcome) in zip(batches[number], outcomes) {
+                            try apply(outcome, for: candidate, vanished: &vanished, root: root,
                                       extractor: extractor, report: &report, failed: failed)
                         }
                         done += batches[number].count
@@ -155,6 +144,85 @@ public struct Indexer {
             try index.checkpoint()
         } catch { throw .index(error) }
         return report
+    }
+
+    /// A file to read: new, or changed since it was indexed as `old`.
+    private struct Candidate: Sendable {
+        var file: ArchiveFile
+        /// Boxed: a full index holds a candidate per file, nearly all new, and an inline optional
+        /// record would more than double each one's size.
+        private let indexed: IndexedRecord?
+
+        init(file: ArchiveFile, old: IndexedFile?) {
+            self.file = file
+            indexed = old.map(IndexedRecord.init)
+        }
+
+        var old: IndexedFile? { indexed?.file }
+    }
+
+    private final class IndexedRecord: Sendable {
+        let file: IndexedFile
+        init(_ file: IndexedFile) { self.file = file }
+    }
+
+    /// Walks the archive and reads the index side by side, both in path order, and calls `pair` with
+    /// each path's walked file and indexed file (either may be nil): no list of either is held, so a
+    /// run over a large archive keeps only what changed. Unreadable entries are reported; indexed
+    /// files in a folder that could not be read are kept, not taken for deleted. Returns the number
+    /// of indexed files.
+    private func compare(
+        root: String, report: inout IndexReport, failed: (String, String) -> Void,
+        _ pair: (ArchiveFile?, IndexedFile?) -> Void
+    ) throws(Failure) -> Int {
+        var count = 0
+        let cursor: IndexedFileCursor
+        var indexed: IndexedFile?
+        do {
+            cursor = try index.indexedFilesInPathOrder()
+            indexed = try cursor.next()
+        } catch { throw .index(error) }
+        var unreadableFolders: [String] = []
+        var readFailure: IndexError?
+        // Passes the indexed files that sort before `path` (all when nil) as gone.
+        func passIndexed(before path: String?) -> Bool {
+            while let file = indexed, path.map({ file.path.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+                count += 1
+                if !unreadableFolders.contains(where: { file.path.hasPrefix($0) }) { pair(nil, file) }
+                do throws(IndexError) { indexed = try cursor.next() } catch {
+                    readFailure = error
+                    return false
+                }
+            }
+            return true
+        }
+        do throws(ArchiveError) {
+            try ArchiveWalker().walk(root: root) { entry in
+                switch entry {
+                case .unreadable(let path, let reason):
+                    report.failures.append((path, reason))
+                    failed(path, reason)
+                    if path.hasSuffix("/") { unreadableFolders.append(path) }
+                    return true
+                case .file(let file):
+                    guard passIndexed(before: file.path) else { return false }
+                    if let same = indexed, same.path.utf8.elementsEqual(file.path.utf8) {
+                        count += 1
+                        pair(file, same)
+                        do throws(IndexError) { indexed = try cursor.next() } catch {
+                            readFailure = error
+                            return false
+                        }
+                    } else {
+                        pair(file, nil)
+                    }
+                    return true
+                }
+            }
+        } catch { throw .archive(error) }
+        if readFailure == nil { _ = passIndexed(before: nil) }
+        if let readFailure { throw .index(readFailure) }
+        return count
     }
 
     /// A batch being prepared on a background queue.
@@ -202,7 +270,7 @@ public struct Indexer {
 
     /// Reads, hashes and (when needed) extracts and analyses a batch on all cores.
     private static func prepare(
-        _ batch: ArraySlice<ArchiveFile>, root: String, known: [String: IndexedFile], moveSources: Set<String>,
+        _ batch: ArraySlice<Candidate>, root: String, moveSources: Set<String>,
         extractor: ArticleExtractor, analyzers: AnalyzerPool, maximumFileSize: Int
     ) -> [Outcome] {
         let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: batch.count)
@@ -219,7 +287,7 @@ public struct Indexer {
             }
         }
         @Sendable func prepareFile(_ i: Int, worker: Int) {
-            let file = batch[batch.startIndex + i]
+            let (file, old) = (batch[batch.startIndex + i].file, batch[batch.startIndex + i].old)
             let contents: FileReader.Contents
             switch Result(catching: { () throws(FileReader.Failure) in
                 try FileReader.read(root + "/" + file.path, maximumSize: maximumFileSize)
@@ -233,11 +301,11 @@ public struct Indexer {
                 return
             }
             let record = IndexedFile(
-                id: known[file.path]?.id ?? 0, path: file.path, size: contents.size, mtime: contents.mtime,
+                id: old?.id ?? 0, path: file.path, size: contents.size, mtime: contents.mtime,
                 hash: ContentHash.hex(contents.bytes))
-            if let old = known[file.path], old.hash == record.hash {
+            if let old, old.hash == record.hash {
                 shared[i] = .touched(record)
-            } else if known[file.path] == nil && moveSources.contains(record.hash) {
+            } else if old == nil && moveSources.contains(record.hash) {
                 shared[i] = .possibleMove(record, bytes: contents.bytes)
             } else {
                 do {
@@ -252,10 +320,11 @@ public struct Indexer {
     }
 
     private func apply(
-        _ outcome: Outcome, for file: ArchiveFile, known: [String: IndexedFile],
+        _ outcome: Outcome, for candidate: Candidate,
         vanished: inout [String: [IndexedFile]], root: String, extractor: ArticleExtractor,
         report: inout IndexReport, failed: (String, String) -> Void
     ) throws {
+        let file = candidate.file
         switch outcome {
         case .touched(let record):
             try index.updateFile(record)
@@ -278,7 +347,7 @@ public struct Indexer {
                 }
             }
         case .extracted(let record, let article, let tokens):
-            if known[file.path] != nil {
+            if candidate.old != nil {
                 try index.replace(article, file: record, tokens: tokens)
                 report.changed += 1
             } else {
@@ -287,7 +356,7 @@ public struct Indexer {
             }
         case .vanished:
             // Removed with the other deletions at the end, once the archive root is known to be there.
-            if let old = known[file.path] { vanished[old.hash, default: []].append(old) }
+            if let old = candidate.old { vanished[old.hash, default: []].append(old) }
         case .failed(let reason):
             report.failures.append((file.path, reason))
             failed(file.path, reason)

@@ -132,6 +132,35 @@ import Testing
         #expect(try index.check().isEmpty)
     }
 
+    @Test func theWalkIsInTheByteOrderOfPathsAsSQLiteSortsThem() throws {
+        // A depth-first walk by names alone would put a/x.html before a-b.html ('-' < '/').
+        let names = ["a.html", "a-b.html", "a/x.html", "a/b/c.html", "a0.html", "B.html", "ä.html", "ab/z.txt", "a b.htm"]
+        for name in names { archive.write(name, "Title: \(name)\n\nText.") }
+        archive.write("a/.hidden.html", "skipped")
+        archive.write("a/notes.pdf", "skipped")
+        let walked = try ArchiveWalker().walk(root: archive.url.path).files.map(\.path)
+        #expect(walked == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
+    @Test func aRunMergesTheWalkWithTheIndexWhateverTheNamesOrder() throws {
+        for name in ["a.html", "a-b.html", "a/x.html", "a0.html", "ä.html", "z.html"] {
+            archive.write(name, page("Artikel \(name)", "Bericht aus \(name) über den Stadtrat."))
+        }
+        let index = try ArticleIndex(path: work.path("index.db"), access: .write)
+        #expect(try Indexer(index: index).run(root: archive.url.path).added == 6)
+        try FileManager.default.removeItem(atPath: archive.path("a/x.html"))
+        archive.write("a-b.html", page("Artikel a-b", "Geänderter Bericht über den Stadtrat."))
+        archive.write("a/y.html", page("Neu", "Ein neuer Bericht über den Stadtrat."))
+        try FileManager.default.moveItem(atPath: archive.path("z.html"), toPath: archive.path("a/z.html"))
+        let update = try Indexer(index: index).run(root: archive.url.path)
+        #expect(update.changed == 1 && update.removed == 1 && update.added == 1 && update.moved == 1)
+        #expect(update.unchanged == 3 && update.documents == 6)
+        #expect(try paths(index, "Stadtrat") == ["a-b.html", "a.html", "a/y.html", "a/z.html", "a0.html", "ä.html"])
+        #expect(try index.check().isEmpty)
+        let noOp = try Indexer(index: index).run(root: archive.url.path)
+        #expect(noOp.unchanged == 6 && noOp.added + noOp.changed + noOp.moved + noOp.removed == 0)
+    }
+
     @Test func theLockAdmitsOneWriter() throws {
         let database = work.path("index.db")
         let first = try IndexLock(databasePath: database, wait: false)
