@@ -66,65 +66,106 @@ public struct Indexer {
     ) throws(Failure) -> IndexReport {
         let started = monotonicSeconds()
         var report = IndexReport()
+        var merge = try PathMerge(root: root, index: index)
+        // Over an empty index every file is new and none can be a move: files are read as the walk
+        // finds them, so a first run holds no list of the archive either (only its count, for progress).
+        let streams = merge.indexIsEmpty
         var candidates: [Candidate] = []
         var vanished: [String: [IndexedFile]] = [:]
-        var (walked, unchanged) = (0, 0)
-        let indexed = try compare(root: root, report: &report, failed: failed) { file, old in
-            if file != nil { walked += 1 }
-            switch (file, old) {
-            case (let file?, let old?) where old.size == file.size && old.mtime == file.mtime:
-                unchanged += 1
-            case (let file?, let old):
-                candidates.append(Candidate(file: file, old: old))
-            case (nil, let old?):
-                // Gone, by hash: a candidate with the same bytes is the same article moved.
-                vanished[old.hash, default: []].append(old)
-            case (nil, nil):
-                break
+        var total = 0
+        if streams {
+            do throws(ArchiveError) {
+                try ArchiveWalker().walk(root: root) { entry in
+                    if case .file = entry { total += 1 }
+                    return true
+                }
+            } catch { throw .archive(error) }
+        } else {
+            while let step = try merge.next() {
+                switch step {
+                case .unreadable(let path, let reason):
+                    report.failures.append((path, reason))
+                    failed(path, reason)
+                case .pair(let file?, let old?) where old.size == file.size && old.mtime == file.mtime:
+                    report.unchanged += 1
+                case .pair(let file?, let old):
+                    candidates.append(Candidate(file: file, old: old))
+                case .pair(nil, let old?):
+                    // Gone, by hash: a candidate with the same bytes is the same article moved.
+                    vanished[old.hash, default: []].append(old)
+                case .pair(nil, nil):
+                    break
+                }
             }
-        }
-        report.unchanged = unchanged
-        if walked == 0 && indexed > 0 && !options.allowEmptyArchive {
-            throw .archive(.empty(root, indexed: indexed))
+            if merge.walkedCount == 0 && merge.indexedCount > 0 && !options.allowEmptyArchive {
+                throw .archive(.empty(root, indexed: merge.indexedCount))
+            }
+            total = candidates.count
         }
         let moveSources = Set(vanished.keys)
+
+        // The next batch: a slice of the candidates, or the next files the walk finds.
+        var taken = 0
+        var streamFailure: Failure?
+        func nextBatch() -> ArraySlice<Candidate>? {
+            guard streams else {
+                guard taken < candidates.count else { return nil }
+                defer { taken = min(taken + options.batchSize, candidates.count) }
+                return candidates[taken..<min(taken + options.batchSize, candidates.count)]
+            }
+            var batch: [Candidate] = []
+            do throws(Failure) {
+                while batch.count < options.batchSize, let step = try merge.next() {
+                    switch step {
+                    case .unreadable(let path, let reason):
+                        report.failures.append((path, reason))
+                        failed(path, reason)
+                    case .pair(let file?, _):
+                        batch.append(Candidate(file: file, old: nil))
+                    case .pair(nil, _):
+                        break  // nothing is indexed, so nothing can be gone
+                    }
+                }
+            } catch {
+                streamFailure = error
+            }
+            return batch.isEmpty ? nil : batch[...]
+        }
 
         let extractor = ArticleExtractor(
             maximumFileSize: options.maximumFileSize, maximumTextLength: options.maximumTextLength)
         var done = 0
-        // Batches are slices of `candidates`, so no file list is copied (memory at 200,000 files).
-        let batches = stride(from: 0, to: candidates.count, by: options.batchSize).map {
-            candidates[$0..<min($0 + options.batchSize, candidates.count)]
-        }
         // While one batch is written (one SQLite writer), the next is read, extracted and analysed on
         // all cores; the writer's FTS5 tokenizer then only replays the tokens.
         let maximumFileSize = options.maximumFileSize
         let analyzers = AnalyzerPool()
         func startPreparing(_ batch: ArraySlice<Candidate>) -> PendingBatch {
-            PendingBatch {
+            PendingBatch(batch) {
                 Self.prepare(batch, root: root, moveSources: moveSources, extractor: extractor,
                              analyzers: analyzers, maximumFileSize: maximumFileSize)
             }
         }
-        var next = batches.first.map(startPreparing)
+        var next = nextBatch().map(startPreparing)
         defer { next?.wait() }
         let batchesPerTransaction = max(1, options.transactionSize / max(1, options.batchSize))
-        for first in stride(from: 0, to: batches.count, by: batchesPerTransaction) {
+        while next != nil {
             do {
                 try index.write {
-                    for number in first..<min(first + batchesPerTransaction, batches.count) {
-                        let outcomes = next!.wait()
-                        next = number + 1 < batches.count ? startPreparing(batches[number + 1]) : nil
-                        for (candidate, outcome) in zip(batches[number], outcomes) {
+                    for _ in 0..<batchesPerTransaction {
+                        guard let pending = next else { break }
+                        let outcomes = pending.wait()
+                        next = nextBatch().map(startPreparing)
+                        for (candidate, outcome) in zip(pending.batch, outcomes) {
                             try apply(outcome, for: candidate, vanished: &vanished, root: root,
                                       extractor: extractor, report: &report, failed: failed)
                         }
-                        done += batches[number].count
-                        progress(done, candidates.count)
+                        done += pending.batch.count
+                        progress(done, max(total, done))
                     }
                 }
             } catch { throw .index(error) }
         }
+        if let streamFailure { throw streamFailure }
         let gone = vanished.values.flatMap { $0 }
         if !gone.isEmpty {
             // An unmounted or vanished archive must not empty the index.
@@ -166,72 +207,89 @@ public struct Indexer {
         init(_ file: IndexedFile) { self.file = file }
     }
 
-    /// Walks the archive and reads the index side by side, both in path order, and calls `pair` with
-    /// each path's walked file and indexed file (either may be nil): no list of either is held, so a
-    /// run over a large archive keeps only what changed. Unreadable entries are reported; indexed
-    /// files in a folder that could not be read are kept, not taken for deleted. Returns the number
-    /// of indexed files.
-    private func compare(
-        root: String, report: inout IndexReport, failed: (String, String) -> Void,
-        _ pair: (ArchiveFile?, IndexedFile?) -> Void
-    ) throws(Failure) -> Int {
-        var count = 0
-        let cursor: IndexedFileCursor
-        var indexed: IndexedFile?
-        do {
-            cursor = try index.indexedFilesInPathOrder()
-            indexed = try cursor.next()
-        } catch { throw .index(error) }
-        var unreadableFolders: [String] = []
-        var readFailure: IndexError?
-        // Passes the indexed files that sort before `path` (all when nil) as gone.
-        func passIndexed(before path: String?) -> Bool {
-            while let file = indexed, path.map({ file.path.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
-                count += 1
-                if !unreadableFolders.contains(where: { file.path.hasPrefix($0) }) { pair(nil, file) }
-                do throws(IndexError) { indexed = try cursor.next() } catch {
-                    readFailure = error
-                    return false
-                }
-            }
-            return true
+    /// The archive's walk and the index's files side by side, both in path order (the byte order
+    /// of the paths, see `ArchiveWalker.start(root:)`), one path at a time: no list of either is
+    /// held, so a run over a large archive keeps only what changed. Indexed files in a folder that
+    /// could not be read are passed over, not taken for deleted.
+    private struct PathMerge {
+        /// A path's walked and indexed file (either may be nil), or an entry that cannot be read.
+        enum Step {
+            case pair(ArchiveFile?, IndexedFile?)
+            case unreadable(path: String, reason: String)
         }
-        do throws(ArchiveError) {
-            try ArchiveWalker().walk(root: root) { entry in
-                switch entry {
-                case .unreadable(let path, let reason):
-                    report.failures.append((path, reason))
-                    failed(path, reason)
+
+        private var walk: ArchiveWalk
+        private let cursor: IndexedFileCursor
+        private var indexed: IndexedFile?
+        /// The walk's next entry, read ahead to compare with `indexed`.
+        private var walked: ArchiveEntry?
+        private var unreadableFolders: [String] = []
+        /// True when the index had no files at the start.
+        let indexIsEmpty: Bool
+        /// Files walked and indexed files read so far.
+        private(set) var walkedCount = 0
+        private(set) var indexedCount = 0
+
+        init(root: String, index: ArticleIndex) throws(Failure) {
+            do throws(ArchiveError) { walk = try ArchiveWalker().start(root: root) } catch { throw .archive(error) }
+            do throws(IndexError) {
+                cursor = try index.indexedFilesInPathOrder()
+                indexed = try cursor.next()
+            } catch { throw .index(error) }
+            indexIsEmpty = indexed == nil
+        }
+
+        /// The next step, or nil when both lists are done.
+        mutating func next() throws(Failure) -> Step? {
+            while true {
+                if walked == nil { walked = walk.next() }
+                switch walked {
+                case .unreadable(let path, let reason)?:
+                    walked = nil
                     if path.hasSuffix("/") { unreadableFolders.append(path) }
-                    return true
-                case .file(let file):
-                    guard passIndexed(before: file.path) else { return false }
-                    if let same = indexed, same.path.utf8.elementsEqual(file.path.utf8) {
-                        count += 1
-                        pair(file, same)
-                        do throws(IndexError) { indexed = try cursor.next() } catch {
-                            readFailure = error
-                            return false
-                        }
-                    } else {
-                        pair(file, nil)
+                    return .unreadable(path: path, reason: reason)
+                case .file(let file)?:
+                    if let old = indexed, old.path.utf8.lexicographicallyPrecedes(file.path.utf8) {
+                        try advanceIndexed()
+                        if isInUnreadableFolder(old) { continue }
+                        return .pair(nil, old)
                     }
-                    return true
+                    walked = nil
+                    walkedCount += 1
+                    if let old = indexed, old.path.utf8.elementsEqual(file.path.utf8) {
+                        try advanceIndexed()
+                        return .pair(file, old)
+                    }
+                    return .pair(file, nil)
+                case nil:
+                    guard let old = indexed else { return nil }
+                    try advanceIndexed()
+                    if isInUnreadableFolder(old) { continue }
+                    return .pair(nil, old)
                 }
             }
-        } catch { throw .archive(error) }
-        if readFailure == nil { _ = passIndexed(before: nil) }
-        if let readFailure { throw .index(readFailure) }
-        return count
+        }
+
+        private mutating func advanceIndexed() throws(Failure) {
+            indexedCount += 1
+            do throws(IndexError) { indexed = try cursor.next() } catch { throw .index(error) }
+        }
+
+        private func isInUnreadableFolder(_ file: IndexedFile) -> Bool {
+            unreadableFolders.contains { file.path.hasPrefix($0) }
+        }
     }
 
     /// A batch being prepared on a background queue.
     private final class PendingBatch: @unchecked Sendable {
+        /// The files being prepared.
+        let batch: ArraySlice<Candidate>
         private var outcomes: [Outcome] = []
         private let ready = DispatchSemaphore(value: 0)
         private var taken = false
 
-        init(_ work: @escaping @Sendable () -> [Outcome]) {
+        init(_ batch: ArraySlice<Candidate>, _ work: @escaping @Sendable () -> [Outcome]) {
+            self.batch = batch
             DispatchQueue.global(qos: .userInitiated).async {
                 self.outcomes = work()
                 self.ready.signal()
