@@ -15,6 +15,9 @@ import Glibc
 /// (path updated, no re-analysis); otherwise the file is extracted on all cores and written. Files
 /// commit with their FTS5 rows in transactions of `Options.transactionSize`, so an interrupted run
 /// loses at most the open transaction, and the next run completes it.
+///
+/// The walk and the index's files are compared in path order, one path at a time (`PathMerge`), so a
+/// run holds only the files that changed, not a list of the archive: memory does not grow with it.
 public struct Indexer {
     /// Limits, batch and transaction sizes.
     public struct Options: Sendable {
