@@ -167,7 +167,8 @@ struct CompoundLexicon: Sendable {
 
     /// The two filter bits of a stem's hash (taken from its high bits; the table's slot uses the low ones).
     @inline(__always) private static func filterPositions(_ hash: UInt64) -> (Int, Int) {
-        (Int(truncatingIfNeeded: hash >> 44), Int(truncatingIfNeeded: (hash >> 24) & 0xFFFFF))
+        let mask: UInt64 = (1 << UInt64(filterBits)) - 1
+        return (Int(truncatingIfNeeded: hash >> UInt64(64 - filterBits)), Int(truncatingIfNeeded: (hash >> 24) & mask))
     }
 
     /// Number of stems.

@@ -193,21 +193,7 @@ public struct Indexer {
     /// A file to read: new, or changed since it was indexed as `old`.
     private struct Candidate: Sendable {
         var file: ArchiveFile
-        /// Boxed: a full index holds a candidate per file, nearly all new, and an inline optional
-        /// record would more than double each one's size.
-        private let indexed: IndexedRecord?
-
-        init(file: ArchiveFile, old: IndexedFile?) {
-            self.file = file
-            indexed = old.map(IndexedRecord.init)
-        }
-
-        var old: IndexedFile? { indexed?.file }
-    }
-
-    private final class IndexedRecord: Sendable {
-        let file: IndexedFile
-        init(_ file: IndexedFile) { self.file = file }
+        var old: IndexedFile?
     }
 
     /// The archive's walk and the index's files side by side, both in path order (the byte order
