@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Splits German compounds into their parts: "Kampfdrohnen" → kampf + drohnen,
 /// "Bundespräsidentenwahl" → bundes… → bund + präsident + wahl.
 ///
@@ -14,8 +16,10 @@ public final class CompoundSplitter {
     /// The loaded lexicon, or nil to look stems up in the sorted data (no loading; for a few words).
     private let loaded: CompoundLexicon?
     private let stemmer = GermanStemmer()
-    /// Each word's parts (none when it is no compound), so a word is analysed once.
-    private var cache = ByteStringCache(maximumEntries: 100_000)
+    /// Each word's parts (none when it is no compound), shared by every splitter of the process: the
+    /// analyzers of ingestion's threads meet mostly the same words, and each would split them again.
+    /// A split depends on the word and this version's lexicon alone, so sharing changes no result.
+    private static let cache = Mutex(ByteStringCache(maximumEntries: 200_000))
 
     /// Words shorter than this are never split.
     static let minimumWordLength = 6
@@ -68,17 +72,19 @@ public final class CompoundSplitter {
         let hash = word.withUnsafeBufferPointer(ByteStringCache.hash)
         var cached: [Part] = []
         let known = word.withUnsafeBufferPointer { key in
-            cache.withValues(of: key, hash: hash) { values in
-                _ = values.forEach { part in
-                    cached.append(Array(part))
-                    return true
+            Self.cache.withLock { cache in
+                cache.withValues(of: key, hash: hash) { values in
+                    _ = values.forEach { part in
+                        cached.append(Array(part))
+                        return true
+                    }
                 }
             }
         }
         if known { return cached.isEmpty ? nil : cached }
         var analysis = WordAnalysis(word: word, lexicon: loaded, stemmer: stemmer)
         let parts = analysis.parts()
-        word.withUnsafeBufferPointer { cache.insert($0, hash: hash, values: parts ?? []) }
+        word.withUnsafeBufferPointer { key in Self.cache.withLock { $0.insert(key, hash: hash, values: parts ?? []) } }
         return parts
     }
 
