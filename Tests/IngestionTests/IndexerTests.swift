@@ -161,6 +161,17 @@ import Testing
         #expect(noOp.unchanged == 6 && noOp.added + noOp.changed + noOp.moved + noOp.removed == 0)
     }
 
+    @Test func namesThatDifferOnlyInUnicodeNormalisationAreTwoFiles() throws {
+        // "Café" composed (é) and decomposed (e + U+0301): equal as Swift strings, two files on disk.
+        archive.write("Caf\u{E9}.html", page("Komponiert", "Der Stadtrat tagt."))
+        archive.write("Cafe\u{301}.html", page("Zerlegt", "Der Stadtrat tagt."))
+        let index = try ArticleIndex(path: work.path("index.db"), access: .write)
+        #expect(try Indexer(index: index).run(root: archive.url.path).added == 2)
+        let noOp = try Indexer(index: index).run(root: archive.url.path)
+        #expect(noOp.unchanged == 2 && noOp.added + noOp.changed + noOp.removed == 0)
+        #expect(try index.check().isEmpty)
+    }
+
     @Test func theLockAdmitsOneWriter() throws {
         let database = work.path("index.db")
         let first = try IndexLock(databasePath: database, wait: false)
