@@ -88,6 +88,12 @@ public final class CompoundSplitter {
         return parts
     }
 
+    /// Forgets every split the process has cached, so that the next words are split anew (for
+    /// benchmarks of a cold start; results never depend on the cache).
+    public static func forgetCachedSplits() {
+        cache.withLock { $0.removeAll() }
+    }
+
     /// The parts of a `String` word, lower-cased (a convenience for `analyze --split` and tests).
     public func split(_ word: String) -> [String]? {
         guard let bytes = Latin1.bytes(word.lowercased()) else { return nil }

@@ -78,11 +78,13 @@ case "tokenize":
         }
         precondition(count > 0)
     }
-    if getenv("REPLAY") == nil { try measure("analyzer, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3) {
+    // Cold and steady state start without the process's cached compound splits.
+    if getenv("REPLAY") == nil { try measure("analyzer, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3, prepare: CompoundSplitter.forgetCachedSplits) {
         analyse(texts[...], with: GermanAnalyzer())
     } }
     var warmed = GermanAnalyzer()
     try measure("analyzer, steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+        CompoundSplitter.forgetCachedSplits()
         warmed = GermanAnalyzer()
         analyse(texts[..<half], with: warmed)
     }) {
@@ -94,6 +96,36 @@ case "tokenize":
     }
     // ANALYZER_ONLY=1 stops here (for profiling the analyzer alone).
     if getenv("ANALYZER_ONLY") != nil { exit(0) }
+    // The tokenizer path through FTS5: each tokenizer looked up and called through FTS5's C API
+    // (xFindTokenizer, xCreate, xTokenize with a callback per token), as FTS5 calls it for every
+    // document, without FTS5's postings; unicode61 beside it on the same text.
+    let scratch = try Connection(path: ":memory:", mode: .create)
+    func tokenizeThroughFTS5(_ part: ArraySlice<[UInt8]>, with tokenizer: FTS5Tokenizer) throws {
+        var count = 0
+        for text in part { count += try text.withUnsafeBufferPointer { try tokenizer.countTokens(in: $0) } }
+        precondition(count > 0)
+    }
+    let unicode61 = try FTS5Tokenizer("unicode61", arguments: ["remove_diacritics", "2"], on: scratch)
+    try measure("FTS5 tokenizer API, unicode61", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
+        try tokenizeThroughFTS5(texts[...], with: unicode61)
+    }
+    var german = try FTS5Tokenizer(AnalyzerVersion.tokenizerName, on: scratch)
+    if getenv("REPLAY") == nil { try measure("FTS5 tokenizer API, \(AnalyzerVersion.tokenizerName), cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3, prepare: {
+        CompoundSplitter.forgetCachedSplits()
+        german = try FTS5Tokenizer(AnalyzerVersion.tokenizerName, on: scratch)
+    }) {
+        try tokenizeThroughFTS5(texts[...], with: german)
+    } }
+    try measure("FTS5 tokenizer API, \(AnalyzerVersion.tokenizerName), steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+        CompoundSplitter.forgetCachedSplits()
+        german = try FTS5Tokenizer(AnalyzerVersion.tokenizerName, on: scratch)
+        try tokenizeThroughFTS5(texts[..<half], with: german)
+    }) {
+        try tokenizeThroughFTS5(texts[half...], with: german)
+    }
+    try measure("FTS5 tokenizer API, \(AnalyzerVersion.tokenizerName), all words seen", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5) {
+        try tokenizeThroughFTS5(texts[half...], with: german)
+    }
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stichwort-bench-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -111,7 +143,7 @@ case "tokenize":
             }
         }
     }
-    if getenv("REPLAY") == nil { try measure("through FTS5, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3) {
+    if getenv("REPLAY") == nil { try measure("through FTS5, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3, prepare: CompoundSplitter.forgetCachedSplits) {
         try insert(0..<articles.count, into: try newIndex())
     } }
     // A plain FTS5 table (no article rows) with `tokenizer`, at `path` (in WAL mode) or in memory,
@@ -144,7 +176,7 @@ case "tokenize":
     try measure("in-memory FTS5 table, unicode61", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
         _ = try plainTable("unicode61 remove_diacritics 2", 0..<articles.count)
     }
-    try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 5) {
+    try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 5, prepare: CompoundSplitter.forgetCachedSplits) {
         _ = try plainTable(AnalyzerVersion.tokenizerName, 0..<articles.count)
     }
     var memory: Connection?
@@ -157,6 +189,7 @@ case "tokenize":
             }
         }
         try measure("in-memory FTS5 table, \(AnalyzerVersion.tokenizerName), steady state\(setting)", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+            CompoundSplitter.forgetCachedSplits()
             memory = try plainTable(AnalyzerVersion.tokenizerName, 0..<half, pendingTermsSize: size)
         }) {
             _ = try plainTable(AnalyzerVersion.tokenizerName, half..<articles.count, into: memory)
@@ -172,6 +205,7 @@ case "tokenize":
     if getenv("REPLAY") != nil { exit(0) }
     var index = try newIndex()
     try measure("through FTS5, steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+        CompoundSplitter.forgetCachedSplits()
         index = try newIndex()
         try insert(0..<half, into: index)
     }) {
