@@ -1,6 +1,7 @@
 import ArticleExtraction
 import ArticleModel
 import Dispatch
+import Synchronization
 import GermanAnalysis
 import IndexStore
 
@@ -21,8 +22,11 @@ import Glibc
 public struct Indexer {
     /// Limits, batch and transaction sizes.
     public struct Options: Sendable {
-        /// Files read, extracted and analysed together (while the previous batch is written).
+        /// Files read, extracted and analysed together (while earlier batches are written).
         public var batchSize = 256
+        /// Batches prepared ahead of the writer: with one, the cores that prepare sit idle whenever
+        /// they finish before the writer does.
+        public var batchesAhead = 2
         /// Files per transaction, at least one batch: FTS5 writes its pending terms out as a segment
         /// at every commit, so larger transactions make fewer segments to merge. An interrupted run
         /// loses at most this many files' work, which the next run redoes.
@@ -148,16 +152,22 @@ public struct Indexer {
                              analyzers: analyzers, maximumFileSize: maximumFileSize)
             }
         }
-        var next = nextBatch().map(startPreparing)
-        defer { next?.wait() }
+        // Batches being prepared, oldest first; refilled as each is taken.
+        var ahead: [PendingBatch] = []
+        func prepareAhead() {
+            while ahead.count < max(1, options.batchesAhead), let batch = nextBatch() { ahead.append(startPreparing(batch)) }
+        }
+        prepareAhead()
+        defer { ahead.forEach { $0.wait() } }
         let batchesPerTransaction = max(1, options.transactionSize / max(1, options.batchSize))
-        while next != nil {
+        while !ahead.isEmpty {
             do {
                 try index.write {
                     for _ in 0..<batchesPerTransaction {
-                        guard let pending = next else { break }
+                        guard !ahead.isEmpty else { break }
+                        let pending = ahead.removeFirst()
                         let outcomes = pending.wait()
-                        next = nextBatch().map(startPreparing)
+                        prepareAhead()
                         for (candidate, outcome) in zip(pending.batch, outcomes) {
                             try apply(outcome, for: candidate, vanished: &vanished, root: root,
                                       extractor: extractor, report: &report, failed: failed)
@@ -276,10 +286,13 @@ public struct Indexer {
         private var outcomes: [Outcome] = []
         private let ready = DispatchSemaphore(value: 0)
         private var taken = false
+        private static let preparation = DispatchQueue(label: "stichwort.prepare", qos: .userInitiated)
 
         init(_ batch: ArraySlice<Candidate>, _ work: @escaping @Sendable () -> [Outcome]) {
             self.batch = batch
-            DispatchQueue.global(qos: .userInitiated).async {
+            // One batch after another (each on all cores): batches prepared side by side would
+            // only share the same cores, with more analyzers whose caches each warm up again.
+            Self.preparation.async {
                 self.outcomes = work()
                 self.ready.signal()
             }
@@ -308,11 +321,23 @@ public struct Indexer {
         case failed(String)
     }
 
-    /// Analyzers kept across batches (each keeps a cache of compound splits), one per worker.
-    private final class AnalyzerPool: @unchecked Sendable {
+    /// Analyzers kept across batches (each keeps a cache of its words' terms). An analyzer is not
+    /// thread-safe: a worker borrows one for its share of a batch, and batches prepared at the same
+    /// time borrow different ones.
+    private final class AnalyzerPool: Sendable {
         let workers = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let analyzers: [GermanAnalyzer]
-        init() { analyzers = (0..<workers).map { _ in GermanAnalyzer() } }
+        /// An analyzer handed from thread to thread, used by one at a time.
+        private struct Idle: @unchecked Sendable {
+            let analyzer: GermanAnalyzer
+        }
+        private let idle = Mutex<[Idle]>([])
+
+        /// Runs `body` with an analyzer no other thread uses meanwhile.
+        func withAnalyzer<T>(_ body: (GermanAnalyzer) -> T) -> T {
+            let analyzer = idle.withLock { $0.popLast() }?.analyzer ?? GermanAnalyzer()
+            defer { idle.withLock { $0.append(Idle(analyzer: analyzer)) } }
+            return body(analyzer)
+        }
     }
 
     /// Reads, hashes and (when needed) extracts and analyses a batch on all cores.
@@ -327,13 +352,15 @@ public struct Indexer {
             results.deallocate()
         }
         nonisolated(unsafe) let shared = results
-        // Worker w takes files w, w + workers, …, so that it alone uses analyzer w.
+        // Worker w takes files w, w + workers, … with an analyzer of its own.
         DispatchQueue.concurrentPerform(iterations: analyzers.workers) { worker in
-            for i in stride(from: worker, to: batch.count, by: analyzers.workers) {
-                prepareFile(i, worker: worker)
+            analyzers.withAnalyzer { analyzer in
+                for i in stride(from: worker, to: batch.count, by: analyzers.workers) {
+                    prepareFile(i, analyzer: analyzer)
+                }
             }
         }
-        @Sendable func prepareFile(_ i: Int, worker: Int) {
+        @Sendable func prepareFile(_ i: Int, analyzer: GermanAnalyzer) {
             let (file, old) = (batch[batch.startIndex + i].file, batch[batch.startIndex + i].old)
             let contents: FileReader.Contents
             switch Result(catching: { () throws(FileReader.Failure) in
@@ -357,7 +384,7 @@ public struct Indexer {
             } else {
                 do {
                     let article = try extractor.extract(contents.bytes, fileName: file.path)
-                    shared[i] = .extracted(record, article, PreparedTokens(article, analyzer: analyzers.analyzers[worker]))
+                    shared[i] = .extracted(record, article, PreparedTokens(article, analyzer: analyzer))
                 } catch {
                     shared[i] = .failed("\(error)")
                 }

@@ -115,12 +115,14 @@ import Testing
         #expect(try Indexer(index: index, options: options).run(root: archive.url.path).removed == 1)
     }
 
-    @Test func transactionsSpanSeveralBatchesAndTheLastOnesArePartial() throws {
+    @Test(arguments: [1, 3])
+    func transactionsSpanSeveralBatchesAndTheLastOnesArePartial(batchesAhead: Int) throws {
         for n in 0..<7 { archive.write("a\(n).html", page("Artikel \(n)", "Meldung Nummer \(n) über Hochwasser.")) }
         let index = try ArticleIndex(path: work.path("index.db"), access: .write)
         var options = Indexer.Options()
         options.batchSize = 2
         options.transactionSize = 5
+        options.batchesAhead = batchesAhead
         var reported: [Int] = []
         let report = try Indexer(index: index, options: options).run(root: archive.url.path) { done, total in
             #expect(total == 7)
