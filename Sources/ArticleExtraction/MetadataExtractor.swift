@@ -303,7 +303,8 @@ enum MetadataExtractor {
 
     /// The page's short text runs in document order (nav, footer and asides left out), each with
     /// where it stands relative to the headline: at most `keptBefore` of those before it (the last
-    /// ones), those in it, and `keptAfter` of those after it; the walk stops there.
+    /// ones), those in it, and `keptAfter` of those after it; the walk stops there. A run without
+    /// digits, which can hold no date, is an empty string in its place.
     private static func shortTexts(
         of root: HTMLElement, keptBefore: Int, keptAfter: Int
     ) -> (before: [String], headline: [String], after: [String]) {
@@ -343,17 +344,23 @@ enum MetadataExtractor {
     /// when that is a number (a dateline: "27.1.2022 – Bei der …"). Looked at on bytes first: most
     /// runs of a page are white space or prose.
     private static func dateCandidate(_ text: HTMLText) -> String? {
-        let (visible, startsWithDigit) = text.withUTF8 { bytes -> (Int, Bool) in
+        let (visible, startsWithDigit, hasDigit, hasEntity) = text.withUTF8 { bytes -> (Int, Bool, Bool, Bool) in
             var count = 0
             var firstVisible: UInt8?
+            var hasDigit = false
+            var hasEntity = false
             for byte in bytes where byte > 0x20 {
                 if firstVisible == nil { firstVisible = byte }
                 count += 1
+                if byte >= 0x30 && byte <= 0x39 { hasDigit = true } else if byte == UInt8(ascii: "&") { hasEntity = true }
             }
-            return (count, firstVisible.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
+            return (count, firstVisible.map { $0 >= 0x30 && $0 <= 0x39 } ?? false, hasDigit, hasEntity)
         }
         guard visible >= 7 else { return nil }
         if visible > 160 && !startsWithDigit { return nil }
+        // A run without digits holds no date (and no labelled one), but still counts as a run near the
+        // headline: an empty placeholder, measured without making its string (most runs are prose).
+        if !hasDigit && !hasEntity { return text.withUTF8(collapsedLength) >= 8 ? "" : nil }
         let trimmed = collapse(text.string)
         // Scalars, not `count`: grapheme segmentation of every text run of every page is costly.
         let length = trimmed.unicodeScalars.count

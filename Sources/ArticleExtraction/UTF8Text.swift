@@ -41,6 +41,35 @@ enum ByteClass { case space, control, visible }
     lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
 }
 
+/// Reads `bytes` as `String.collapsingWhitespace()` does: `visit` gets each visible character's
+/// bytes, and nil for the one space that stands for white space between two of them.
+@inline(__always) func forEachCollapsedCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (Range<Int>?) -> Void) {
+    var pendingSpace = false
+    var started = false
+    var i = 0
+    while i < bytes.count {
+        let end = min(i + utf8SequenceLength(bytes[i]), bytes.count)
+        switch classifyUTF8(bytes, at: i, length: end - i) {
+        case .space: pendingSpace = true
+        case .control: break
+        case .visible:
+            if pendingSpace && started { visit(nil) }
+            pendingSpace = false
+            started = true
+            visit(i..<end)
+        }
+        i = end
+    }
+}
+
+/// How many characters (Unicode scalars) `bytes` has with white space collapsed and trimmed, without
+/// making the string.
+func collapsedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    forEachCollapsedCharacter(bytes) { _ in count += 1 }
+    return count
+}
+
 extension String {
     /// White space (and control characters) collapsed to single spaces, trimmed.
     func collapsingWhitespace() -> String {
@@ -48,19 +77,8 @@ extension String {
         return text.withUTF8 { bytes in
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var i = 0
-            while i < bytes.count {
-                let end = min(i + utf8SequenceLength(bytes[i]), bytes.count)
-                switch classifyUTF8(bytes, at: i, length: end - i) {
-                case .space: pendingSpace = true
-                case .control: break
-                case .visible:
-                    if pendingSpace && !result.isEmpty { result.append(0x20) }
-                    pendingSpace = false
-                    result.append(contentsOf: bytes[i..<end])
-                }
-                i = end
+            forEachCollapsedCharacter(bytes) { range in
+                if let range { result.append(contentsOf: bytes[range]) } else { result.append(0x20) }
             }
             return String(decoding: result, as: UTF8.self)
         }

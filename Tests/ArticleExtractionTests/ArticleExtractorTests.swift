@@ -262,6 +262,25 @@ import Testing
         #expect(try extract(page(head: filed, body: shown)).date == "2020-04-28")
     }
 
+    @Test func shortRunsWithoutDigitsCountAmongTheRunsNextToTheHeadline() throws {
+        // Only the eight short runs after the headline are read for an unlabelled date; runs without
+        // digits hold none, but they take their places.
+        let head = "<meta name=\"date\" content=\"2020-04-30\">"
+        func body(_ runs: Int) -> String {
+            let filler = String(repeating: "<p>Kurze Zeile ohne Zahl</p>", count: runs)
+            return "<article><h1>Radweg beschlossen</h1>\(filler)<p>29.04.2020</p>\(Self.paragraphs)</article>"
+        }
+        #expect(try extract(page(head: head, body: body(7))).date == "2020-04-29")
+        #expect(try extract(page(head: head, body: body(8))).date == "2020-04-30")
+    }
+
+    @Test func collapsedLengthCountsWhatCollapsingWhitespaceKeeps() {
+        for text in ["", "  a  b ", "Stra\u{DF}e\u{A0}\u{A0}in M\u{FC}nchen", "Mes\u{AD}sen\u{200B}ger\n\t x", "\u{2009}\u{3000}Ende"] {
+            let length = Array(text.utf8).withUnsafeBufferPointer(collapsedLength)
+            #expect(length == text.collapsingWhitespace().unicodeScalars.count, "\(text.debugDescription)")
+        }
+    }
+
     @Test func bylineAndGermanDateLinesBecomeMetadata() throws {
         let body = "<article><h1>Radweg</h1><p>Von Jonas Albrecht</p><p>5. August 2022</p>\(Self.paragraphs)</article>"
         let article = try extract(page(body: body))
