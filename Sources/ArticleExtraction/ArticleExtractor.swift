@@ -151,11 +151,19 @@ enum HTMLArticle {
 
     private static func comparable(_ text: String) -> String {
         // Letters and digits only, lower-cased: "Titel – Teil 2" and "titel teil 2" compare equal.
+        // Lower-cased scalar by scalar, as `lowercased()` does, without making the lower-cased copy.
         var key = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
+        func keep(_ scalar: Unicode.Scalar) {
             let value = scalar.value
             let isASCIIAlphanumeric = (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
             if isASCIIAlphanumeric || (value >= 0x80 && scalar.properties.isAlphabetic) { key.append(scalar) }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                keep(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value) + 0x20) : scalar)
+            } else {
+                scalar.properties.lowercaseMapping.unicodeScalars.forEach(keep)
+            }
         }
         return String(key)
     }
