@@ -186,8 +186,37 @@ enum MetadataExtractor {
     }
 
     /// Lower-case words of at least three letters.
-    private static func words(of text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 3 }.map(String.init)
+    static func words(of text: String) -> [String] {
+        // Scalar by scalar when every character is one scalar with a one-scalar lower case (below the
+        // combining marks, no dotted capital I): the same words without grapheme breaking, which was
+        // a twentieth of extraction. Character.isLetter/isNumber read their first scalar's properties.
+        guard text.unicodeScalars.allSatisfy({ $0.value < 0x300 && $0.value != 0x130 }) else {
+            return text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 3 }
+                .map(String.init)
+        }
+        var result: [String] = []
+        var word = String.UnicodeScalarView()
+        var length = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let lower =
+                value < 0x80
+                ? (value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value) + 0x20) : scalar)
+                : scalar.properties.lowercaseMapping.unicodeScalars.first!
+            let isAlphanumeric =
+                (lower.value >= 0x61 && lower.value <= 0x7A) || (lower.value >= 0x30 && lower.value <= 0x39)
+                || (lower.value >= 0x80 && (lower.properties.isAlphabetic || lower.properties.numericType != nil))
+            if isAlphanumeric {
+                word.append(lower)
+                length += 1
+            } else {
+                if length >= 3 { result.append(String(word)) }
+                word = String.UnicodeScalarView()
+                length = 0
+            }
+        }
+        if length >= 3 { result.append(String(word)) }
+        return result
     }
 
     /// The first non-empty value.

@@ -281,6 +281,15 @@ import Testing
         }
     }
 
+    @Test func headlineWordsAreTheLowerCasedLettersAndDigitsOfEachCharacter() {
+        // The scalar path must give what splitting the lower-cased characters gives.
+        for text in ["Straße in MÜNCHEN: 2:1-Sieg", "ÉCOLE – Ÿvonne ½ ²³⁴ Ǆemal", "İstanbul'da Erdoğan", "e\u{301}te\u{301} café", "ab\r\ncd ef\u{A0}ghi", ""] {
+            let expected = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                .filter { $0.count >= 3 }.map(String.init)
+            #expect(MetadataExtractor.words(of: text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func bylineAndGermanDateLinesBecomeMetadata() throws {
         let body = "<article><h1>Radweg</h1><p>Von Jonas Albrecht</p><p>5. August 2022</p>\(Self.paragraphs)</article>"
         let article = try extract(page(body: body))
