@@ -152,11 +152,15 @@ enum HTMLArticle {
     private static func comparable(_ text: String) -> String {
         // Letters and digits only, lower-cased: "Titel – Teil 2" and "titel teil 2" compare equal.
         // Lower-cased scalar by scalar, as `lowercased()` does, without making the lower-cased copy.
-        var key = String.UnicodeScalarView()
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
         func keep(_ scalar: Unicode.Scalar) {
             let value = scalar.value
-            let isASCIIAlphanumeric = (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
-            if isASCIIAlphanumeric || (value >= 0x80 && scalar.properties.isAlphabetic) { key.append(scalar) }
+            if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+                key.append(UInt8(value))
+            } else if value >= 0x80 && scalar.properties.isAlphabetic {
+                key.append(contentsOf: scalar.utf8)
+            }
         }
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
@@ -165,7 +169,7 @@ enum HTMLArticle {
                 scalar.properties.lowercaseMapping.unicodeScalars.forEach(keep)
             }
         }
-        return String(key)
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// A short line that opens with a date, or a time alone, and is no sentence.

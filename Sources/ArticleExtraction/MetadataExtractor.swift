@@ -195,7 +195,7 @@ enum MetadataExtractor {
                 .map(String.init)
         }
         var result: [String] = []
-        var word = String.UnicodeScalarView()
+        var word: [UInt8] = []
         var length = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -207,15 +207,15 @@ enum MetadataExtractor {
                 (lower.value >= 0x61 && lower.value <= 0x7A) || (lower.value >= 0x30 && lower.value <= 0x39)
                 || (lower.value >= 0x80 && (lower.properties.isAlphabetic || lower.properties.numericType != nil))
             if isAlphanumeric {
-                word.append(lower)
+                word.append(contentsOf: lower.utf8)
                 length += 1
             } else {
-                if length >= 3 { result.append(String(word)) }
-                word = String.UnicodeScalarView()
+                if length >= 3 { result.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
                 length = 0
             }
         }
-        if length >= 3 { result.append(String(word)) }
+        if length >= 3 { result.append(String(decoding: word, as: UTF8.self)) }
         return result
     }
 
