@@ -375,15 +375,17 @@ enum MetadataExtractor {
     private static func dateCandidate(_ text: HTMLText) -> String? {
         let (visible, startsWithDigit, hasDigit, hasEntity) = text.withUTF8 { bytes -> (Int, Bool, Bool, Bool) in
             var count = 0
-            var firstVisible: UInt8?
+            var startsWithDigit = false
             var hasDigit = false
             var hasEntity = false
             for byte in bytes where byte > 0x20 {
-                if firstVisible == nil { firstVisible = byte }
+                if count == 0 { startsWithDigit = byte >= 0x30 && byte <= 0x39 }
                 count += 1
                 if byte >= 0x30 && byte <= 0x39 { hasDigit = true } else if byte == UInt8(ascii: "&") { hasEntity = true }
+                // A long run that opens with no digit is no date line: the rest need not be read.
+                if count > 160 && !startsWithDigit { break }
             }
-            return (count, firstVisible.map { $0 >= 0x30 && $0 <= 0x39 } ?? false, hasDigit, hasEntity)
+            return (count, startsWithDigit, hasDigit, hasEntity)
         }
         guard visible >= 7 else { return nil }
         if visible > 160 && !startsWithDigit { return nil }
