@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The document-mode tokens of one text, computed ahead of time (on any thread) so that the FTS5
 /// tokenizer, which runs on the single writer thread, only replays them.
 ///
@@ -39,7 +43,9 @@ public struct AnalyzedText: Sendable {
 
     /// True when `bytes` are the analysed text.
     public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count == text.count && text.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+        guard bytes.count == text.count else { return false }
+        guard let other = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return text.withUnsafeBufferPointer { memcmp($0.baseAddress!, other, bytes.count) == 0 }
     }
 
     /// Calls `emit(term, start, end, colocated)` for each token, as `GermanAnalyzer.analyze` would;

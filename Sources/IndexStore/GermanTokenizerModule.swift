@@ -68,18 +68,22 @@ private func tokenize(
     let bytes = UnsafeBufferPointer(
         start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: Int(length))
     var result = SQLITE_OK
-    let emit = { (term: UnsafeBufferPointer<UInt8>, start: Int, end: Int, colocated: Bool) -> Bool in
-        guard !term.isEmpty else { return true }
-        let termPointer = UnsafeRawPointer(term.baseAddress!).assumingMemoryBound(to: CChar.self)
-        result = emitToken(
-            context, colocated ? FTS5_TOKEN_COLOCATED : 0, termPointer, Int32(term.count),
-            Int32(start), Int32(end))
-        return result == SQLITE_OK
-    }
-    if mode == .document, let prepared = instance.prepared?.analysis(of: bytes) {
-        prepared.replay(emit)
-    } else {
-        instance.analyzer.analyze(bytes, mode: mode, emit)
+    // The callback writes its code through a pointer: a captured `var` would cost an exclusivity
+    // check per token.
+    withUnsafeMutablePointer(to: &result) { result in
+        let emit = { (term: UnsafeBufferPointer<UInt8>, start: Int, end: Int, colocated: Bool) -> Bool in
+            guard !term.isEmpty else { return true }
+            let termPointer = UnsafeRawPointer(term.baseAddress!).assumingMemoryBound(to: CChar.self)
+            result.pointee = emitToken(
+                context, colocated ? FTS5_TOKEN_COLOCATED : 0, termPointer, Int32(term.count),
+                Int32(start), Int32(end))
+            return result.pointee == SQLITE_OK
+        }
+        if mode == .document, let prepared = instance.prepared?.analysis(of: bytes) {
+            prepared.replay(emit)
+        } else {
+            instance.analyzer.analyze(bytes, mode: mode, emit)
+        }
     }
     return result
 }

@@ -40,10 +40,23 @@ public final class Statement {
                 switch value {
                 case .int(let v): sqlite3_bind_int64(handle, index, v)
                 case .double(let v): sqlite3_bind_double(handle, index, v)
-                case .text(let v): sqlite3_bind_text(handle, index, v, -1, transient)
+                case .text(let v): bindText(v, at: index)
                 case .null: sqlite3_bind_null(handle, index)
                 }
             guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection.handle, sql: sql) }
+        }
+    }
+
+    /// Binds `text` with its length, so SQLite need not measure it (the article's text is bound twice
+    /// per insert). An empty string is bound as empty text, not NULL.
+    private func bindText(_ text: String, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                return sqlite3_bind_text(handle, index, "", 0, transient)
+            }
+            return sqlite3_bind_text(
+                handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
         }
     }
 
