@@ -22,6 +22,7 @@ public final class Connection {
 
     /// Opens `path` (https://sqlite.org/c3ref/open.html) and registers the tokenizers.
     public init(path: String, mode: Mode) throws(SQLiteError) {
+        _ = Self.configureLibrary
         var db: OpaquePointer?
         let flags: Int32 =
             switch mode {
@@ -46,6 +47,12 @@ public final class Connection {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// Library-wide settings, made once before the first connection opens: no memory statistics
+    /// (they lock a mutex around every allocation; the writer thread allocates for every article).
+    private static let configureLibrary: Void = {
+        _ = stichwort_sqlite3_disable_memory_statistics()
+    }()
 
     /// Runs one or more statements without results (https://sqlite.org/c3ref/exec.html).
     public func execute(_ sql: String) throws(SQLiteError) {
