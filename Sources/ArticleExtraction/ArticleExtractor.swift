@@ -151,22 +151,14 @@ enum HTMLArticle {
 
     private static func comparable(_ text: String) -> String {
         // Letters and digits only, lower-cased: "Titel – Teil 2" and "titel teil 2" compare equal.
-        // Lower-cased scalar by scalar, as `lowercased()` does, without making the lower-cased copy.
         var key: [UInt8] = []
         key.reserveCapacity(text.utf8.count)
-        func keep(_ scalar: Unicode.Scalar) {
+        forEachLowercasedScalar(of: text) { scalar in
             let value = scalar.value
             if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
                 key.append(UInt8(value))
             } else if value >= 0x80 && scalar.properties.isAlphabetic {
                 key.append(contentsOf: scalar.utf8)
-            }
-        }
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 {
-                keep(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value) + 0x20) : scalar)
-            } else {
-                scalar.properties.lowercaseMapping.unicodeScalars.forEach(keep)
             }
         }
         return String(decoding: key, as: UTF8.self)

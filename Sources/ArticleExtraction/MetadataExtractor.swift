@@ -197,12 +197,7 @@ enum MetadataExtractor {
         var result: [String] = []
         var word: [UInt8] = []
         var length = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let lower =
-                value < 0x80
-                ? (value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value) + 0x20) : scalar)
-                : scalar.properties.lowercaseMapping.unicodeScalars.first!
+        forEachLowercasedScalar(of: text) { lower in
             let isAlphanumeric =
                 (lower.value >= 0x61 && lower.value <= 0x7A) || (lower.value >= 0x30 && lower.value <= 0x39)
                 || (lower.value >= 0x80 && (lower.properties.isAlphabetic || lower.properties.numericType != nil))

@@ -70,6 +70,19 @@ func collapsedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     return count
 }
 
+/// Calls `visit` with each scalar of `text` lower-cased, as `text.lowercased().unicodeScalars` gives
+/// them (Swift lower-cases scalar by scalar), without making the lower-cased string.
+@inline(__always) func forEachLowercasedScalar(of text: String, _ visit: (Unicode.Scalar) -> Void) {
+    for scalar in text.unicodeScalars {
+        let value = scalar.value
+        if value < 0x80 {
+            visit(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value) + 0x20) : scalar)
+        } else {
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars { visit(lower) }
+        }
+    }
+}
+
 extension String {
     /// White space (and control characters) collapsed to single spaces, trimmed.
     func collapsingWhitespace() -> String {
