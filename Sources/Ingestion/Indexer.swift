@@ -146,8 +146,9 @@ public struct Indexer {
         // all cores; the writer's FTS5 tokenizer then only replays the tokens.
         let maximumFileSize = options.maximumFileSize
         let analyzers = AnalyzerPool()
+        let preparation = DispatchQueue(label: "stichwort.prepare", qos: .userInitiated)
         func startPreparing(_ batch: ArraySlice<Candidate>) -> PendingBatch {
-            PendingBatch(batch) {
+            PendingBatch(batch, on: preparation) {
                 Self.prepare(batch, root: root, moveSources: moveSources, extractor: extractor,
                              analyzers: analyzers, maximumFileSize: maximumFileSize)
             }
@@ -286,13 +287,13 @@ public struct Indexer {
         private var outcomes: [Outcome] = []
         private let ready = DispatchSemaphore(value: 0)
         private var taken = false
-        private static let preparation = DispatchQueue(label: "stichwort.prepare", qos: .userInitiated)
 
-        init(_ batch: ArraySlice<Candidate>, _ work: @escaping @Sendable () -> [Outcome]) {
+        /// Starts `work` on `queue`, a serial queue: one batch after another (each on all cores).
+        /// Batches prepared side by side would only share the same cores, with more analyzers whose
+        /// caches each warm up again.
+        init(_ batch: ArraySlice<Candidate>, on queue: DispatchQueue, _ work: @escaping @Sendable () -> [Outcome]) {
             self.batch = batch
-            // One batch after another (each on all cores): batches prepared side by side would
-            // only share the same cores, with more analyzers whose caches each warm up again.
-            Self.preparation.async {
+            queue.async {
                 self.outcomes = work()
                 self.ready.signal()
             }
@@ -322,8 +323,8 @@ public struct Indexer {
     }
 
     /// Analyzers kept across batches (each keeps a cache of its words' terms). An analyzer is not
-    /// thread-safe: a worker borrows one for its share of a batch, and batches prepared at the same
-    /// time borrow different ones.
+    /// thread-safe: a worker borrows one for its share of a batch, so no two threads ever hold the
+    /// same one, however batches are scheduled.
     private final class AnalyzerPool: Sendable {
         let workers = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         /// An analyzer handed from thread to thread, used by one at a time.
