@@ -65,28 +65,31 @@ public struct Indexer {
         self.options = options
     }
 
-    /// Indexes the archive at `root`. `progress(done, total)` is called after each batch; `failed`
-    /// as soon as a file fails, so it can be reported at once.
+    /// Indexes the archive at `root`. `progress(done, total)`, when given, is called after each
+    /// batch; `failed` as soon as a file fails, so it can be reported at once.
     public func run(
-        root: String, progress: (Int, Int) -> Void = { _, _ in },
+        root: String, progress: ((Int, Int) -> Void)? = nil,
         failed: (String, String) -> Void = { _, _ in }
     ) throws(Failure) -> IndexReport {
         let started = monotonicSeconds()
         var report = IndexReport()
         var merge = try PathMerge(root: root, index: index)
         // Over an empty index every file is new and none can be a move: files are read as the walk
-        // finds them, so a first run holds no list of the archive either (only its count, for progress).
+        // finds them, so a first run holds no list of the archive either (only its count, for
+        // progress, when it is shown: counting walks the archive once more).
         let streams = merge.indexIsEmpty
         var candidates: [Candidate] = []
         var vanished: [String: [IndexedFile]] = [:]
         var total = 0
         if streams {
-            do throws(ArchiveError) {
-                try ArchiveWalker().walk(root: root) { entry in
-                    if case .file = entry { total += 1 }
-                    return true
-                }
-            } catch { throw .archive(error) }
+            if progress != nil {
+                do throws(ArchiveError) {
+                    try ArchiveWalker().walk(root: root) { entry in
+                        if case .file = entry { total += 1 }
+                        return true
+                    }
+                } catch { throw .archive(error) }
+            }
         } else {
             while let step = try merge.next() {
                 switch step {
@@ -174,7 +177,7 @@ public struct Indexer {
                                       extractor: extractor, report: &report, failed: failed)
                         }
                         done += pending.batch.count
-                        progress(done, max(total, done))
+                        progress?(done, max(total, done))
                     }
                 }
             } catch { throw .index(error) }

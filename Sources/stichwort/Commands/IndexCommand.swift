@@ -55,9 +55,8 @@ struct IndexCommand: ParsableCommand {
         do {
             report = try Indexer(index: index, options: options).run(
                 root: root,
-                progress: { done, total in
-                    if showProgress { writeStandardError("\r\u{1B}[Kindexing: \(done)/\(total) files") }
-                },
+                progress: showProgress
+                    ? { done, total in writeStandardError("\r\u{1B}[Kindexing: \(done)/\(total) files") } : nil,
                 failed: { path, reason in
                     if showProgress { writeStandardError("\r\u{1B}[K") }
                     reportError("skipped \(path): \(reason)")
