@@ -25,6 +25,10 @@ struct CompoundLexicon: Sendable {
     /// hashes do not): most substrings the splitter looks up are no stem and stop here.
     private let filter: [UInt64]
     private static let filterBits = 20
+    /// The first three letters of every stem that opens with three of a–z, one bit per triple
+    /// (2 KiB): many substrings the splitter tries start where no stem does ("ngs", "tzt"), and need
+    /// not be stemmed to know it.
+    private let openings: [UInt64]
 
     /// The lexicon of this analyzer version.
     static let shared = CompoundLexicon()
@@ -33,6 +37,7 @@ struct CompoundLexicon: Sendable {
     private init() {
         var loaded: [(UInt64, Entry)] = []
         loaded.reserveCapacity(90_000)
+        var openings = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
         Self.withData { bytes in
             var lineStart = 0
             while lineStart < bytes.count {
@@ -44,6 +49,9 @@ struct CompoundLexicon: Sendable {
                     let key = Latin1.bytes(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), as: UTF8.self))
                 {
                     loaded.append((Self.key(key), Self.parseEntry(bytes, fields: (tab + 1)..<lineEnd)))
+                    if key.count >= 3, let triple = Self.opening(key[0], key[1], key[2]) {
+                        openings[triple >> 6] |= 1 << UInt64(triple & 63)
+                    }
                 }
                 lineStart = lineEnd + 1
             }
@@ -71,6 +79,22 @@ struct CompoundLexicon: Sendable {
             filter[bits.1 >> 6] |= 1 << UInt64(bits.1 & 63)
         }
         self.filter = filter
+        self.openings = openings
+    }
+
+    /// False when no stem starts with the letters `a`, `b`, `c` (each of a–z).
+    func hasStem(opening a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        guard let triple = Self.opening(a, b, c) else { return true }
+        return openings[triple >> 6] & (1 << UInt64(triple & 63)) != 0
+    }
+
+    /// The number of three letters of a–z (0 ..< 26³), nil for other bytes.
+    private static func opening(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
+        let base = UInt8(ascii: "a")
+        guard (base...UInt8(ascii: "z")).contains(a), (base...UInt8(ascii: "z")).contains(b),
+            (base...UInt8(ascii: "z")).contains(c)
+        else { return nil }
+        return (Int(a - base) * 26 + Int(b - base)) * 26 + Int(c - base)
     }
 
     /// The entry for a stem.

@@ -224,6 +224,17 @@ private struct WordAnalysis {
         case 1: return nil
         case let index: return found[Int(index) - 2]
         }
+        // Snowball keeps a word's first three letters (its R1 starts at the third letter at the
+        // earliest), and its prelude and postlude leave plain letters as they are, so a substring
+        // of three or more that opens with three of a–z, the second and third no "e" (ae, oe and ue
+        // become ä, ö, ü), has a stem that opens with them: when no stem opens so, no look-up.
+        if let lexicon, end - start >= 3 {
+            let (a, b, c) = (word[start], word[start + 1], word[start + 2])
+            if b != UInt8(ascii: "e") && c != UInt8(ascii: "e") && !lexicon.hasStem(opening: a, b, c) {
+                lookupState[slot] = 1
+                return nil
+            }
+        }
         // The substring (and the form's letters) into the stem buffer, stemmed in place.
         let stemStart = stems.count
         let length = end - start + (form == .plain ? 0 : form == .withE ? 1 : 2)
@@ -442,3 +453,4 @@ private struct WordAnalysis {
         return CompoundSplitter.wordOpenings.contains(UInt16(first) << 8 | UInt16(second))
     }
 }
+
