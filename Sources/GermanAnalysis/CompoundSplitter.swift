@@ -453,4 +453,3 @@ private struct WordAnalysis {
         return CompoundSplitter.wordOpenings.contains(UInt16(first) << 8 | UInt16(second))
     }
 }
-

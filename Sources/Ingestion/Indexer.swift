@@ -145,8 +145,8 @@ public struct Indexer {
         let extractor = ArticleExtractor(
             maximumFileSize: options.maximumFileSize, maximumTextLength: options.maximumTextLength)
         var done = 0
-        // While one batch is written (one SQLite writer), the next is read, extracted and analysed on
-        // all cores; the writer's FTS5 tokenizer then only replays the tokens.
+        // While one batch is written (one SQLite writer), the next ones (`batchesAhead`) are read,
+        // extracted and analysed on all cores; the writer's FTS5 tokenizer then only replays the tokens.
         let maximumFileSize = options.maximumFileSize
         let analyzers = AnalyzerPool()
         let preparation = DispatchQueue(label: "stichwort.prepare", qos: .userInitiated)
