@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "ArticleExtractionTests", dependencies: ["ArticleExtraction", "HTMLTree", "TestSupport"]),
         .testTarget(name: "IndexStoreTests", dependencies: ["IndexStore", "GermanAnalysis", "ArticleModel", "TestSupport"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "IndexStore", "ArticleModel", "TestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "IndexStore", "GermanAnalysis", "ArticleModel", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "IndexStore", "Query", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["stichwort", "Ingestion", "TestSupport"]),
     ]

@@ -40,6 +40,10 @@ public final class GermanAnalyzer {
     /// Opens a query string whose words are to be looked up in their exact form (`=drohnen`).
     public static let exactQueryMarker: Character = "\u{2}"
 
+    /// Opens a query string that holds another spelling of the query word before it (`VowelSVariant`),
+    /// analysed as a query word and weighed as that word.
+    public static let variantQueryMarker: Character = "\u{3}"
+
     /// Calls `emit(term, start, end, colocated)` for each token of `text`; `emit` returns false to stop.
     ///
     /// `start`/`end` are byte offsets of the original word in `text`. Invalid UTF-8 separates words.
@@ -53,6 +57,12 @@ public final class GermanAnalyzer {
                 var marked = [Self.partMarker]
                 marked.append(contentsOf: term)
                 return marked.withUnsafeBufferPointer { emit($0, start + 1, end + 1, colocated) }
+            }
+            return
+        }
+        if isQuery, let first = text.first, first == 0x03 {
+            analyze(UnsafeBufferPointer(rebasing: text.dropFirst()), mode: mode) { term, start, end, colocated in
+                emit(term, start + 1, end + 1, colocated)
             }
             return
         }

@@ -67,6 +67,8 @@ public struct SearchRequest: Sendable {
     public var partWeight: Double = 0.25
     /// How much more a match of a word in its exact form counts (on top of the match of its stem).
     public var exactWeight: Double = 2
+    /// How much a match of the word's other spelling (`VowelSVariant`: Warschau for Warschaus) counts.
+    public var variantWeight: Double = 1
 
     /// Creates a request for an FTS5 expression.
     public init(expression: String) { self.expression = expression }

@@ -144,10 +144,13 @@ public struct QueryCompiler {
             // A single word also matches as a part of compounds ("Drohne" in "Kampfdrohnen"), in a
             // phrase of its own, which `stichwort_rank` weighs below the word itself.
             let part = "\"" + String(GermanAnalyzer.partQueryMarker) + words[0] + "\"" + (prefix ? " *" : "")
+            guard !prefix else { return "(" + phrase + " OR " + part + ")" }
+            // And in its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau).
+            let variant = VowelSVariant.of(words[0]).map { " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\"" } ?? ""
             // And in its exact form, which weighs above its other inflected forms ("Rat", not "Rate").
-            guard !prefix, analyzer.exactTerm(of: words[0]) != nil else { return "(" + phrase + " OR " + part + ")" }
+            guard analyzer.exactTerm(of: words[0]) != nil else { return "(" + phrase + variant + " OR " + part + ")" }
             let exact = "\"" + String(GermanAnalyzer.exactQueryMarker) + words[0] + "\""
-            return "(" + phrase + " OR " + exact + " OR " + part + ")"
+            return "(" + phrase + variant + " OR " + exact + " OR " + part + ")"
         }
         return "(" + phrase + " OR \"" + words.joined() + "\"" + (prefix ? " *" : "") + ")"
     }

@@ -1,3 +1,4 @@
+import GermanAnalysis
 import Query
 import Testing
 
@@ -46,10 +47,13 @@ import Testing
     func word(_ text: String, prefix: Bool = false) -> String {
         let star = prefix ? " *" : ""
         let exact = prefix ? "" : " OR \"\u{2}\(text)\""
-        return "(\"\(text)\"\(star)\(exact) OR \"\u{1}\(text)\"\(star))"
+        // The spelling with or without -s after a vowel (VowelSVariantTests), as its own phrase.
+        let variant = prefix ? "" : VowelSVariant.of(text).map { " OR \"\u{3}\($0)\"" } ?? ""
+        return "(\"\(text)\"\(star)\(variant)\(exact) OR \"\u{1}\(text)\"\(star))"
     }
 
     @Test func everyTermIsQuoted() throws {
+        #expect(try expression("Derbys") == "(\"Derbys\" OR \"\u{3}Derby\" OR \"\u{2}Derbys\" OR \"\u{1}Derbys\")")
         #expect(try expression("Putin Erdogan") == "(\(word("Putin")) AND \(word("Erdogan")))")
         #expect(try expression("Baden-Württemberg") == "(\"Baden Württemberg\" OR \"BadenWürttemberg\")")
         #expect(try expression("c++ AND") == word("c"))

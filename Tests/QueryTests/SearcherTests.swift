@@ -79,3 +79,31 @@ import Testing
         }
     }
 }
+
+@Suite struct VowelSVariantSearchTests {
+    let directory = TemporaryDirectory()
+
+    /// A name's genitive and a loan word's plural, whose -s Snowball keeps, find the other spelling.
+    @Test func aWordFindsItsSpellingWithOrWithoutS() throws {
+        let index = try ArticleIndex(path: directory.path("index.db"), access: .write)
+        let articles = [
+            ("a.html", Article(title: "Die Bevölkerung Warschaus wächst", lead: "Neue Autos auf den Straßen.")),
+            ("b.html", Article(title: "Ein Besuch in Warschau", lead: "Mit dem Auto nach Polen.")),
+            ("c.html", Article(title: "Das Haus am See", lead: "Man hört die Axt hauen.")),
+        ]
+        try index.write {
+            for (path, article) in articles {
+                try index.insert(article, file: IndexedFile(path: path, size: 1, mtime: 1, hash: "0000000000000000"))
+            }
+        }
+        let searcher = Searcher(index: index)
+        #expect(try Set(searcher.search("Warschau").hits.map(\.path)) == ["a.html", "b.html"])
+        #expect(try Set(searcher.search("Warschaus").hits.map(\.path)) == ["a.html", "b.html"])
+        #expect(try Set(searcher.search("Autos").hits.map(\.path)) == ["a.html", "b.html"])
+        // The exact spelling ranks first.
+        #expect(try searcher.search("Auto").hits.first?.path == "b.html")
+        // Haus is not hauen's.
+        #expect(try searcher.search("Haus").hits.map(\.path) == ["c.html"])
+        #expect(try searcher.search("\"Bevölkerung Warschaus\"").hits.map(\.path) == ["a.html"])
+    }
+}
