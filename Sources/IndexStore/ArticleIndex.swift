@@ -45,6 +45,13 @@ public final class ArticleIndex {
             throw IndexError.from(any: error, path: path)
         }
         try validate(allowOtherAnalyzer: access == .maintain)
+        if access != .read { try mapErrors(ensureSegmentMerging) }
+    }
+
+    /// Gives an index made before `Schema.segmentsMergedTogether` that setting (it changes no result).
+    private func ensureSegmentMerging() throws(SQLiteError) {
+        guard try connection.scalarInt(Schema.readSegmentsMergedTogether) != Schema.segmentsMergedTogether else { return }
+        try connection.execute(Schema.setSegmentsMergedTogether)
     }
 
     private func isEmptyDatabase() throws(SQLiteError) -> Bool {

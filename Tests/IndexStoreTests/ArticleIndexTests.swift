@@ -286,4 +286,18 @@ import Testing
             try old.scalarInt(
                 "SELECT count(*) FROM sqlite_schema WHERE name IN ('article_section', 'article_author')") == 2)
     }
+
+    /// An index made with FTS5's default merging (4 segments at a time) merges 8 at a time once it is
+    /// opened for writing; reading changes nothing.
+    @Test func anIndexGetsTheMergeSettingWhenOpenedForWriting() throws {
+        let automerge = "SELECT v FROM article_fts_config WHERE k = 'automerge'"
+        let (path, old) = try olderIndex("DELETE FROM article_fts_config WHERE k = 'automerge'")
+        #expect(try old.scalarInt(automerge) == nil)
+        _ = try ArticleIndex(path: path, access: .read)
+        #expect(try old.scalarInt(automerge) == nil)
+        let index = try ArticleIndex(path: path, access: .write)
+        #expect(try old.scalarInt(automerge) == 8)
+        #expect(try search(index, "\"erdogan\"").count == 1)
+        #expect(try index.check().isEmpty)
+    }
 }
