@@ -17,12 +17,13 @@ enum ContentFinder {
     /// more of it (Readability's sibling step, taken up to the body), in document order: pages that
     /// split the text into several containers lose no part of it.
     static func mainElements(in root: HTMLElement, classWords: Bool = true) -> [HTMLElement] {
-        let found = mainElementAndScores(in: root, classWords: classWords)
+        let measures = TextMeasureCache()
+        let found = mainElementAndScores(in: root, classWords: classWords, measures: measures)
         guard let best = found.bestValue else { return [found.element] }
         let threshold = max(10, best * 0.2)
         func holdsArticleText(_ sibling: HTMLElement) -> Bool {
             if BoilerplateRules.isBoilerplate(sibling, classWords: classWords) { return false }
-            let text = BlockCollector.measure(of: sibling, classWords: classWords)
+            let text = BlockCollector.measure(of: sibling, classWords: classWords, cache: measures)
             guard text.characters > 0 else { return false }
             let linkDensity = Double(text.linkCharacters) / Double(text.characters)
             let score = (found.scores[sibling] ?? 0) * (1 - linkDensity)
@@ -54,7 +55,7 @@ enum ContentFinder {
     static let siblingMinimum = 150
 
     private static func mainElementAndScores(
-        in root: HTMLElement, classWords: Bool
+        in root: HTMLElement, classWords: Bool, measures: TextMeasureCache
     ) -> (element: HTMLElement, bestValue: Double?, scores: [HTMLElement: Double]) {
         var scores: [HTMLElement: Score] = [:]
 
@@ -65,7 +66,7 @@ enum ContentFinder {
             let isParagraph = element.name == "p" || element.name == "pre" || element.name == "blockquote"
                 || (element.name == "div" && hasOwnText(element, minimum: 80))
             if isParagraph {
-                let text = BlockCollector.measure(of: element, classWords: classWords)
+                let text = BlockCollector.measure(of: element, classWords: classWords, cache: measures)
                 let length = text.characters - text.linkCharacters
                 if length >= 25 {
                     let points = 1.0 + Double(text.commas) + min(Double(length) / 100.0, 3.0)
@@ -88,7 +89,7 @@ enum ContentFinder {
 
         var best: (HTMLElement, Double)?
         for (element, score) in scores {
-            let text = BlockCollector.measure(of: element, classWords: classWords)
+            let text = BlockCollector.measure(of: element, classWords: classWords, cache: measures)
             let linkDensity = text.characters == 0 ? 0 : Double(text.linkCharacters) / Double(text.characters)
             var value = score.value * (1 - linkDensity)
             if element.name == "article" || element[attribute: "itemprop"] == "articleBody" { value *= 1.25 }

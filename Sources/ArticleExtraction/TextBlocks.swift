@@ -27,6 +27,13 @@ struct TextMeasure {
     var commas = 0
 }
 
+/// The measures of the elements read during one search for the article (`ContentFinder`), by
+/// document order: the search measures each paragraph, then their parents and grandparents, then
+/// siblings, and a measure made of its block children's reads no text twice.
+final class TextMeasureCache {
+    fileprivate var measures: [Int: TextMeasure] = [:]
+}
+
 /// Collects the text blocks of an element: block elements start new blocks, inline elements never
 /// split a word, `<br>` breaks a line, white space is collapsed. Boilerplate subtrees are skipped.
 ///
@@ -53,10 +60,15 @@ struct BlockCollector {
 
     /// Whether class and id words mark boilerplate (see `BoilerplateRules.isBoilerplate`).
     private let useClassWords: Bool
+    /// Measures known already (when only measuring), and the element being measured.
+    private let cache: TextMeasureCache?
+    private let measured: Int
 
-    private init(keepsText: Bool, classWords: Bool) {
+    private init(keepsText: Bool, classWords: Bool, cache: TextMeasureCache? = nil, measured: Int = -1) {
         self.keepsText = keepsText
         self.useClassWords = classWords
+        self.cache = cache
+        self.measured = measured
         if keepsText { current.reserveCapacity(1024) }
     }
 
@@ -68,16 +80,29 @@ struct BlockCollector {
         return collector.blocks
     }
 
-    /// Measures the text `blocks(of:)` would collect, without building it.
-    static func measure(of element: HTMLElement, classWords: Bool = true) -> TextMeasure {
-        var collector = BlockCollector(keepsText: false, classWords: classWords)
+    /// Measures the text `blocks(of:)` would collect, without building it; with a `cache` (of one
+    /// `classWords` setting), from the known measures of its block elements.
+    static func measure(of element: HTMLElement, classWords: Bool = true, cache: TextMeasureCache? = nil) -> TextMeasure {
+        if let known = cache?.measures[element.documentOrder] { return known }
+        var collector = BlockCollector(keepsText: false, classWords: classWords, cache: cache, measured: element.documentOrder)
         collector.visit(element, inLink: false)
         collector.flush()
+        cache?.measures[element.documentOrder] = collector.measure
         return collector.measure
     }
 
     private mutating func visit(_ element: HTMLElement, inLink: Bool) {
         let isBlock = ElementFact.block.of(element) { Self.blockTags.contains(element.name) }
+        if let cache, isBlock, !inLink, element.documentOrder != measured {
+            // A block element begins and ends a block, so its text adds to the measure exactly as it
+            // measures alone (outside links, whose characters it would count apart).
+            flush()
+            let inner = Self.measure(of: element, classWords: useClassWords, cache: cache)
+            measure.characters += inner.characters
+            measure.linkCharacters += inner.linkCharacters
+            measure.commas += inner.commas
+            return
+        }
         if BoilerplateRules.isBoilerplate(element, classWords: useClassWords) {
             if isBlock { flush() } else { pendingSpace = true }
             return

@@ -1,4 +1,5 @@
 @testable import ArticleExtraction
+import HTMLTree
 import ArticleModel
 import Foundation
 import TestSupport
@@ -340,5 +341,33 @@ import Testing
         let html = String(repeating: "<div>", count: depth) + "<p>Tief verschachtelter Text im Artikel.</p>" + String(repeating: "</div>", count: depth)
         let article = try extract("<html><head><title>Tief</title></head><body>" + html + "</body></html>")
         #expect(article.title == "Tief")
+    }
+}
+
+@Suite struct TextMeasureCacheTests {
+    /// A measure made of its block elements' cached measures equals the measure that reads all the
+    /// text: spaces between inline pieces, links (inside and around blocks), boilerplate, <br>.
+    @Test func cachedMeasuresAddUpExactly() throws {
+        let html = """
+            <html><body><div id="a">Vorspann <b>fett</b>,
+            <p>Erster Absatz, mit Komma.</p> zwischen <span>den</span>
+            <div><p>Innen <a href="x">ein Link</a> und Text,</p><p>noch einer</p></div>
+            <a href="y"><div>Block im Link</div></a> <nav><p>Menü, Menü</p></nav>
+            Zeile<br>zwei<br><br>drei <img src="i.png">Bild</div></body></html>
+            """
+        let document = try #require(HTMLDocument.parse(Array(html.utf8), encoding: "UTF-8"))
+        let elements = [document.root] + document.root.descendants(where: { _ in true })
+        for classWords in [true, false] {
+            let cache = TextMeasureCache()
+            // Inner elements first, so that outer ones are made of cached measures.
+            for element in elements.reversed() {
+                let cached = BlockCollector.measure(of: element, classWords: classWords, cache: cache)
+                let read = BlockCollector.measure(of: element, classWords: classWords)
+                #expect(cached.characters == read.characters, "\(element.name)")
+                #expect(cached.linkCharacters == read.linkCharacters, "\(element.name)")
+                #expect(cached.commas == read.commas, "\(element.name)")
+            }
+            #expect(BlockCollector.measure(of: document.root, classWords: classWords).characters > 100)
+        }
     }
 }
