@@ -77,12 +77,16 @@ enum Schema {
     /// by default). Merging more at a time rewrites each posting fewer times: measured in alternating
     /// runs, 20,560 pages index in 4.30 s against 4.64 s and 205,600 pages in 50.6 s against 56.9 s;
     /// searches read more segments (205,600 pages: median 14.5 against 13.1 ms, p95 40 against 37 ms;
-    /// 20,560 pages: no difference above the noise). A tuning setting, not a format change: indexes made
-    /// before it get it when next opened for writing.
+    /// 20,560 pages: no difference above the noise). The first update after a full index finishes a
+    /// merge left in progress (20,560 pages: 0.80–0.92 against 0.44–0.48 s, about what the full index
+    /// saved; later updates alike). A tuning setting, not a format change: indexes made before it get
+    /// it when next opened for writing.
     static let segmentsMergedTogether = 8
+    /// Sets `segmentsMergedTogether` in the table's `_config`.
     static let setSegmentsMergedTogether = """
         INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', \(segmentsMergedTogether));
         """
+    /// The table's `automerge` setting (no row when it was never set: FTS5's default).
     static let readSegmentsMergedTogether = "SELECT v FROM article_fts_config WHERE k = 'automerge'"
 
     /// FTS5's `hashsize` (a setting kept in the table's `_config`, like `rank`): how many bytes of
