@@ -25,6 +25,13 @@ struct TextMeasure {
     var linkCharacters = 0
     /// Commas.
     var commas = 0
+
+    /// Adds the counts of `other`.
+    mutating func add(_ other: TextMeasure) {
+        characters += other.characters
+        linkCharacters += other.linkCharacters
+        commas += other.commas
+    }
 }
 
 /// The measures of the elements read during one search for the article (`ContentFinder`), by
@@ -97,10 +104,7 @@ struct BlockCollector {
             // A block element begins and ends a block, so its text adds to the measure exactly as it
             // measures alone (outside links, whose characters it would count apart).
             flush()
-            let inner = Self.measure(of: element, classWords: useClassWords, cache: cache)
-            measure.characters += inner.characters
-            measure.linkCharacters += inner.linkCharacters
-            measure.commas += inner.commas
+            measure.add(Self.measure(of: element, classWords: useClassWords, cache: cache))
             return
         }
         if BoilerplateRules.isBoilerplate(element, classWords: useClassWords) {
@@ -182,9 +186,7 @@ struct BlockCollector {
 
     private mutating func flush() {
         if currentCharacters > 0 {
-            measure.characters += currentCharacters
-            measure.linkCharacters += currentLinks
-            measure.commas += currentCommas
+            measure.add(TextMeasure(characters: currentCharacters, linkCharacters: currentLinks, commas: currentCommas))
             if keepsText {
                 blocks.append(
                     TextBlock(

@@ -14,21 +14,21 @@ public enum VowelSVariant {
         if last == "s" {
             guard letters.count >= 4 else { return nil }
             let vowel = lowered(letters[letters.count - 2])
-            guard isVowel(vowel) else { return nil }
+            guard snowballKeepsS(after: vowel) else { return nil }
             let before = lowered(letters[letters.count - 3])
             let minimum = isDiphthong(before, vowel) ? 6 : 4
             guard letters.count >= minimum else { return nil }
             return String(String.UnicodeScalarView(letters.dropLast()))
         }
-        guard isVowel(last) else { return nil }
+        guard snowballKeepsS(after: last) else { return nil }
         let before = lowered(letters[letters.count - 2])
         guard letters.count >= (isDiphthong(before, last) ? 5 : 3) else { return nil }
         let isUpper = letters.allSatisfy { !$0.properties.isLowercase }
         return word + (isUpper ? "S" : "s")
     }
 
-    /// Vowels after which Snowball keeps an s; e is not one of them (Snowball removes -es and -s after e).
-    private static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
+    /// The vowels after which Snowball keeps an s; not e (Snowball removes -es, and -s after e).
+    private static func snowballKeepsS(after scalar: Unicode.Scalar) -> Bool {
         "aiouyäöü".unicodeScalars.contains(scalar)
     }
 
