@@ -42,6 +42,12 @@ enum PlainTextArticle {
             }
         }
         if article.title.isEmpty, !paragraphs.isEmpty {
+            // A section or kicker line above the headline ("Wirtschaft", then the headline, then the
+            // text): a word or three, then a headline-length line that ends without a full stop.
+            if paragraphs.count >= 3, isKicker(paragraphs[0]), isHeadline(paragraphs[1]) {
+                let kicker = paragraphs.removeFirst()
+                if article.section.isEmpty { article.section = kicker }
+            }
             article.title = paragraphs.removeFirst()
         }
         article.setText(paragraphs: paragraphs)
@@ -53,6 +59,17 @@ enum PlainTextArticle {
             article.date = date
         }
         return article
+    }
+
+    /// A section name or kicker: one to three words, at most 30 characters, no sentence punctuation.
+    private static func isKicker(_ paragraph: String) -> Bool {
+        paragraph.count <= 30 && paragraph.split(separator: " ").count <= 3
+            && !paragraph.contains(where: { ".!?:;,".contains($0) }) && paragraph.first?.isUppercase == true
+    }
+
+    /// A headline: one line of at most 150 characters that does not end like a sentence.
+    private static func isHeadline(_ paragraph: String) -> Bool {
+        paragraph.count <= 150 && !(paragraph.last.map { ".!;:".contains($0) } ?? true)
     }
 }
 

@@ -320,6 +320,18 @@ import Testing
         #expect(bare.title == "Überschrift" && bare.lead == "Text des Artikels.")
     }
 
+    /// Without headers, a section line above the headline is no title ("Wirtschaft", then the headline).
+    @Test func plainTextSectionLineAboveTheHeadline() throws {
+        let kicker = try extract("Wirtschaft\n\nBörse im Aufwind\n\nDie Kurse stiegen.\n\nMehr Text.", fileName: "k.txt")
+        #expect(kicker.section == "Wirtschaft" && kicker.title == "Börse im Aufwind" && kicker.lead == "Die Kurse stiegen.")
+        // A short title over a one-sentence lead stays the title.
+        let lead = try extract("Überschrift\n\nKurzer Vorspann.\n\nText des Artikels.", fileName: "l.txt")
+        #expect(lead.title == "Überschrift" && lead.section.isEmpty && lead.lead == "Kurzer Vorspann.")
+        // A Section header wins over the line.
+        let header = try extract("Section: Politik\n\nInland\n\nWahl verschoben\n\nDer Termin fällt.", fileName: "h.txt")
+        #expect(header.section == "Politik" && header.title == "Wahl verschoben")
+    }
+
     @Test func badFilesAreRefusedWithAReason() {
         #expect(throws: ExtractionError.empty) { try extractor.extract([], fileName: "a.html") }
         #expect(throws: ExtractionError.binary) { try extractor.extract([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 1], fileName: "a.html") }
