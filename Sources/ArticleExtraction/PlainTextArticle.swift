@@ -4,7 +4,8 @@ import ArticleModel
 ///
 /// Convention: optional header lines `Title:`, `Date:`, `Author:`, `Section:`, `URL:` (German
 /// `Titel:`, `Datum:`, `Autor:`, `Rubrik:` too) up to the first blank line; without a `Title:`
-/// header, the first non-empty line is the title. Blank lines separate paragraphs; the first
+/// header, the first non-empty line is the title (or the section, when it is a kicker line over a
+/// headline: `isKicker`, `isHeadline`). Blank lines separate paragraphs; the first
 /// paragraph is the lead. Boilerplate lines ("Lesen Sie auch …", "Folgen Sie …") are dropped.
 enum PlainTextArticle {
     // Key paths are immutable values; Swift 6 does not yet mark them Sendable.
