@@ -44,6 +44,10 @@ public final class GermanAnalyzer {
     /// analysed as a query word and weighed as that word.
     public static let variantQueryMarker: Character = "\u{3}"
 
+    /// Opens a query string that holds a form the query word may stand for but that may be another
+    /// word (`ParticipleVariant`): analysed as a query word, weighed below it.
+    public static let weakVariantQueryMarker: Character = "\u{4}"
+
     /// Calls `emit(term, start, end, colocated)` for each token of `text`; `emit` returns false to stop.
     ///
     /// `start`/`end` are byte offsets of the original word in `text`. Invalid UTF-8 separates words.
@@ -60,7 +64,7 @@ public final class GermanAnalyzer {
             }
             return
         }
-        if isQuery, let first = text.first, first == 0x03 {
+        if isQuery, let first = text.first, first == 0x03 || first == 0x04 {
             analyze(UnsafeBufferPointer(rebasing: text.dropFirst()), mode: mode) { term, start, end, colocated in
                 emit(term, start + 1, end + 1, colocated)
             }

@@ -130,7 +130,12 @@ private func collapseWhitespace(_ text: String) -> String {
 
 extension SearchRequest {
     /// The weight of each phrase of `expression`, as `stichwort_rank` reads them.
-    var phraseWeightsText: String { PhraseWeights.of(expression, partWeight: partWeight, exactWeight: exactWeight, variantWeight: variantWeight).text }
+    var phraseWeightsText: String {
+        PhraseWeights.of(
+            expression, partWeight: partWeight, exactWeight: exactWeight, variantWeight: variantWeight,
+            weakVariantWeight: weakVariantWeight
+        ).text
+    }
 }
 
 extension String {

@@ -14,12 +14,15 @@ struct PhraseWeights: Equatable {
     /// The weight of each phrase.
     var weights: [Double] = []
 
-    static func of(_ expression: String, partWeight: Double, exactWeight: Double, variantWeight: Double) -> PhraseWeights {
+    static func of(
+        _ expression: String, partWeight: Double, exactWeight: Double, variantWeight: Double, weakVariantWeight: Double
+    ) -> PhraseWeights {
         var result = PhraseWeights()
         var scalars = expression.unicodeScalars.makeIterator()
         let marker = GermanAnalyzer.partQueryMarker.unicodeScalars.first!
         let exactMarker = GermanAnalyzer.exactQueryMarker.unicodeScalars.first!
         let variantMarker = GermanAnalyzer.variantQueryMarker.unicodeScalars.first!
+        let weakVariantMarker = GermanAnalyzer.weakVariantQueryMarker.unicodeScalars.first!
         var group = -1
         while let scalar = scalars.next() {
             guard scalar == "\"" else { continue }
@@ -42,9 +45,11 @@ struct PhraseWeights: Equatable {
             let isPart = first == marker && group >= 0
             let isExact = first == exactMarker && group >= 0
             let isVariant = first == variantMarker && group >= 0
-            if !isPart && !isExact && !isVariant { group += 1 }
+            let isWeakVariant = first == weakVariantMarker && group >= 0
+            if !isPart && !isExact && !isVariant && !isWeakVariant { group += 1 }
             result.groups.append(group)
-            result.weights.append(isPart ? partWeight : isExact ? exactWeight : isVariant ? variantWeight : 1)
+            result.weights.append(
+                isPart ? partWeight : isExact ? exactWeight : isVariant ? variantWeight : isWeakVariant ? weakVariantWeight : 1)
         }
         return result
     }

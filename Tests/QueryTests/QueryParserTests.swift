@@ -52,6 +52,15 @@ import Testing
         return "(\"\(text)\"\(star)\(variant)\(exact) OR \"\u{1}\(text)\"\(star))"
     }
 
+    /// Any-word queries (questions) also look a participle's infinitive up; all-word queries do not,
+    /// and no infinitive that stems to a stopword is added (gesicht → sichen → sich).
+    @Test func anyWordQueriesAddParticiplesInfinitives() throws {
+        let any = try #require(compiler.anyOf(["Firma", "gegründet", "gesicht"]))
+        #expect(any.contains("\"\u{4}gründen\""))
+        #expect(!any.contains("\u{4}sichen"))
+        #expect(!(try expression("gegründet")).contains("\u{4}"))
+    }
+
     @Test func everyTermIsQuoted() throws {
         #expect(try expression("Derbys") == "(\"Derbys\" OR \"\u{3}Derby\" OR \"\u{2}Derbys\" OR \"\u{1}Derbys\")")
         #expect(try expression("Putin Erdogan") == "(\(word("Putin")) AND \(word("Erdogan")))")

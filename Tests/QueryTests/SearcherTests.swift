@@ -106,4 +106,27 @@ import Testing
         #expect(try searcher.search("Haus").hits.map(\.path) == ["c.html"])
         #expect(try searcher.search("\"Bevölkerung Warschaus\"").hits.map(\.path) == ["a.html"])
     }
+
+    /// A question's participle finds the infinitive and the noun (gegründet: gründen, Gründung), below
+    /// the participle itself; an all-word query keeps to the participle.
+    @Test func aQuestionsParticipleFindsItsVerb() throws {
+        let index = try ArticleIndex(path: directory.path("participles.db"), access: .write)
+        let articles = [
+            ("a.html", Article(title: "Die Gründung der Firma", lead: "Sie wollten eine Firma gründen.")),
+            ("b.html", Article(title: "Firma gegründet", lead: "Die Firma wurde 1990 gegründet.")),
+            ("c.html", Article(title: "Ein Wal im Hafen", lead: "Gewalt im Hafen.")),
+        ]
+        try index.write {
+            for (path, article) in articles {
+                try index.insert(article, file: IndexedFile(path: path, size: 1, mtime: 1, hash: "0000000000000000"))
+            }
+        }
+        let searcher = Searcher(index: index)
+        var any = SearchOptions()
+        any.anyWord = true
+        #expect(try searcher.search("Wann wurde die Firma gegründet?", options: any).hits.map(\.path) == ["b.html", "a.html"])
+        #expect(try searcher.search("gegründet").hits.map(\.path) == ["b.html"])
+        // A capitalised noun is no participle: Gewalt does not find Wal.
+        #expect(try searcher.search("Gewalt", options: any).hits.map(\.path) == ["c.html"])
+    }
 }
