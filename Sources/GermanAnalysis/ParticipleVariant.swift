@@ -1,36 +1,48 @@
 /// The infinitive of a past participle in a question (gegründet → gründen, angebaut → anbauen,
-/// eingesetzt → einsetzen), which Snowball stems apart from the participle: it keeps the ge-, so
-/// "gegründet" (gegrundet) misses "gründen" and "Gründung" (grund).
+/// entdeckt → entdecken), which Snowball stems apart from the participle: it keeps the ge- and the
+/// final -t, so "gegründet" (gegrundet) misses "gründen" and "Gründung" (grund), and "entdeckt"
+/// misses "Entdeckung" (entdeck).
 ///
-/// Only the form is looked at, so a noun that looks like a participle gets an infinitive too (gewalt →
-/// walen); any-word queries (questions) use it, weighted below the word (`SearchRequest.weakVariantWeight`).
+/// Only the form is looked at, so a word that merely looks like a participle gets an infinitive too
+/// (gewalt → walen); any-word queries (questions) use it, weighed below the word
+/// (`SearchRequest.weakVariantWeight`).
 public enum ParticipleVariant {
     /// Separable particles that stand before the ge- of a participle (angebaut, eingesetzt).
     private static let particles = [
         "zurück", "statt", "fest", "teil", "frei", "nach", "auf", "aus", "ein", "mit", "vor", "her", "hin", "los",
         "weg", "an", "ab", "zu", "um",
     ]
+    /// Inseparable prefixes, whose verbs form the participle without ge- (entdeckt, verkauft, besiegt).
+    private static let inseparablePrefixes = ["miss", "ent", "emp", "ver", "zer", "be", "er"]
 
-    /// The infinitive, or nil when `word` is no lower-case word of the form [particle]ge…(e)t or
-    /// [particle]ge…en (a strong verb's participle, whose -en Snowball removes itself).
+    /// The infinitive, or nil when `word` is no lower-case word of the form [particle]ge…(e)t,
+    /// [particle]ge…en (a strong verb's participle, whose -en Snowball removes itself) or
+    /// be-/ent-/er-/ver-/zer-/emp-/miss-…t.
     public static func of(_ word: String) -> String? {
         guard word.count >= 6, word.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return nil }
         let particle = particles.first { word.hasPrefix($0 + "ge") && word.count >= $0.count + 6 } ?? ""
         let afterParticle = word.dropFirst(particle.count)
-        guard afterParticle.hasPrefix("ge") else { return nil }
+        guard afterParticle.hasPrefix("ge") else { return inseparableInfinitive(of: word) }
         let rest = afterParticle.dropFirst(2)
         guard rest.count >= 3 else { return nil }
         if rest.hasSuffix("en") { return particle + rest }
-        let base: Substring
-        if rest.hasSuffix("et"), rest.count >= 5 {
-            base = rest.dropLast(2)
-        } else if rest.hasSuffix("t") {
-            base = rest.dropLast()
-        } else {
+        return weakInfinitive(of: rest, atLeast: 3).map { particle + $0 }
+    }
+
+    /// entdeckt → entdecken, verhaftet → verhaften (not -st: verlust is no participle).
+    private static func inseparableInfinitive(of word: String) -> String? {
+        guard let prefix = inseparablePrefixes.first(where: { word.hasPrefix($0) }), !word.hasSuffix("st") else {
             return nil
         }
+        return weakInfinitive(of: Substring(word), atLeast: prefix.count + 4)
+    }
+
+    /// A weak participle's stem (without -et or -t) with the infinitive's -en (-n after -el and -er:
+    /// feiern, sammeln); -et counts as the ending only when `atLeast` letters remain with a t.
+    private static func weakInfinitive(of form: Substring, atLeast minimum: Int) -> String? {
+        guard form.hasSuffix("t"), form.count >= minimum else { return nil }
+        let base = form.dropLast(form.hasSuffix("et") && form.count >= minimum + 2 ? 2 : 1)
         guard base.count >= 2 else { return nil }
-        // feiern, sammeln: stems in -er and -el take -n.
-        return particle + base + (base.hasSuffix("el") || base.hasSuffix("er") ? "n" : "en")
+        return base + (base.hasSuffix("el") || base.hasSuffix("er") ? "n" : "en")
     }
 }

@@ -12,11 +12,16 @@ import Testing
         #expect(ParticipleVariant.of("gearbeitet") == "arbeiten")
         #expect(ParticipleVariant.of("gefeiert") == "feiern")
         #expect(ParticipleVariant.of("gefunden") == "funden")
+        // Inseparable prefixes: no ge-, and Snowball keeps the -t (entdeckt, Entdeckung → entdeck).
+        #expect(ParticipleVariant.of("entdeckt") == "entdecken")
+        #expect(ParticipleVariant.of("verkauft") == "verkaufen")
+        #expect(ParticipleVariant.of("verhaftet") == "verhaften")
+        #expect(ParticipleVariant.of("besiegt") == "besiegen")
     }
 
-    /// Capitalised words (nouns), words without ge- and short words have none.
+    /// Capitalised words (nouns), words of other forms and short words have none.
     @Test func otherWordsHaveNone() {
-        for word in ["Gebaut", "Gewalt", "gestern", "gegen", "gut", "bauen", "entwickelt", "gesund", "ge", ""] {
+        for word in ["Gebaut", "Gewalt", "gestern", "gegen", "gut", "bauen", "gesund", "verlust", "erst", "Entdeckt", "ge", ""] {
             #expect(ParticipleVariant.of(word) == nil, "\(word)")
         }
     }
