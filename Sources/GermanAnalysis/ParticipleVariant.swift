@@ -1,7 +1,7 @@
 /// The infinitive of a past participle in a question (gegründet → gründen, angebaut → anbauen,
 /// entdeckt → entdecken), which Snowball stems apart from the participle: it keeps the ge- and the
-/// final -t, so "gegründet" (gegrundet) misses "gründen" and "Gründung" (grund), and "entdeckt"
-/// misses "Entdeckung" (entdeck).
+/// final -t, so "gegründet" (gegrundet) misses "gründen" (grund), "angebaut" misses "Anbau" (anbau)
+/// and "entdeckt" misses "entdecken" and "Entdeckung" (entdeck).
 ///
 /// Only the form is looked at, so a word that merely looks like a participle gets an infinitive too
 /// (gewalt → walen); any-word queries (questions) use it, weighed below the word

@@ -129,7 +129,7 @@ public struct QueryCompiler {
     /// `text` as an FTS5 string (a phrase of its tokens), or nil when it has no word characters.
     ///
     /// `withParticiples` (for any-word queries, which are mostly questions) also looks a participle's
-    /// infinitive up, weighed below the word: "gegründet" finds "gründen" and "Gründung".
+    /// infinitive up, weighed below the word: "gegründet" finds "gründen", "entdeckt" "Entdeckung".
     func quoted(_ text: String, prefix: Bool, withParticiples: Bool = false) -> String? {
         let tokens = analyzer.tokens(text, mode: prefix ? .queryPrefix : .query)
         guard !tokens.isEmpty else { return nil }
