@@ -45,7 +45,7 @@ public final class GermanAnalyzer {
     public static let variantQueryMarker: Character = "\u{3}"
 
     /// Opens a query string that holds a form the query word may stand for but that may be another
-    /// word (`ParticipleVariant`): analysed as a query word, weighed below it.
+    /// word (`VerbForms`): analysed as a query word, weighed below it.
     public static let weakVariantQueryMarker: Character = "\u{4}"
 
     /// Calls `emit(term, start, end, colocated)` for each token of `text`; `emit` returns false to stop.

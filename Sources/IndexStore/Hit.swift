@@ -69,7 +69,7 @@ public struct SearchRequest: Sendable {
     public var exactWeight: Double = 2
     /// How much a match of the word's other spelling (`VowelSVariant`: Warschau for Warschaus) counts.
     public var variantWeight: Double = 1
-    /// How much a match of a form the word may stand for (`ParticipleVariant`: gründen for gegründet) counts.
+    /// How much a match of a form the word may stand for (`VerbForms`: gründen for gegründet) counts.
     public var weakVariantWeight: Double = 0.5
 
     /// Creates a request for an FTS5 expression.

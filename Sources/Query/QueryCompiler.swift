@@ -73,7 +73,7 @@ public struct QueryCompiler {
         // A prefix word ("Flücht*") stays a prefix.
         let chosen = expanded.compactMap { term in
             term.hasSuffix("*")
-                ? quoted(String(term.dropLast()), prefix: true) : quoted(term, prefix: false, withParticiples: true)
+                ? quoted(String(term.dropLast()), prefix: true) : quoted(term, prefix: false, withVerbForms: true)
         }
         let unique = chosen.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return unique.isEmpty ? nil : unique.joined(separator: " OR ")
@@ -128,9 +128,10 @@ public struct QueryCompiler {
 
     /// `text` as an FTS5 string (a phrase of its tokens), or nil when it has no word characters.
     ///
-    /// `withParticiples` (for any-word queries, which are mostly questions) also looks a participle's
-    /// infinitive up, weighed below the word: "gegründet" finds "gründen", "entdeckt" "Entdeckung".
-    func quoted(_ text: String, prefix: Bool, withParticiples: Bool = false) -> String? {
+    /// `withVerbForms` (for any-word queries, which are mostly questions) also looks other forms of a
+    /// verb up (`VerbForms`), weighed below the word: "gegründet" finds "gründen", "entdeckt"
+    /// "Entdeckung", "finanziert" "Finanzierung".
+    func quoted(_ text: String, prefix: Bool, withVerbForms: Bool = false) -> String? {
         let tokens = analyzer.tokens(text, mode: prefix ? .queryPrefix : .query)
         guard !tokens.isEmpty else { return nil }
         // Only the words themselves go to FTS5, separated by spaces: no quotes, no syntax.
@@ -151,11 +152,13 @@ public struct QueryCompiler {
             guard !prefix else { return "(" + phrase + " OR " + part + ")" }
             // And in its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau).
             var variant = VowelSVariant.of(words[0]).map { " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\"" } ?? ""
-            // A participle's infinitive, unless it stems to a stopword (gesicht → sichen → sich).
-            if withParticiples, let infinitive = ParticipleVariant.of(words[0]),
-                let term = analyzer.tokens(infinitive, mode: .query).first?.term, !Stopwords.contains(term)
-            {
-                variant += " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + infinitive + "\""
+            // Other verb forms (a participle's infinitive, an -ieren family), unless one stems to a
+            // stopword (gesicht → sichen → sich).
+            if withVerbForms {
+                for form in VerbForms.variants(of: words[0]) {
+                    guard let term = analyzer.tokens(form, mode: .query).first?.term, !Stopwords.contains(term) else { continue }
+                    variant += " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + form + "\""
+                }
             }
             // And in its exact form, which weighs above its other inflected forms ("Rat", not "Rate").
             guard analyzer.exactTerm(of: words[0]) != nil else { return "(" + phrase + variant + " OR " + part + ")" }

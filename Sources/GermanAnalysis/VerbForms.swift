@@ -1,12 +1,37 @@
-/// The infinitive of a past participle in a question (gegründet → gründen, angebaut → anbauen,
-/// entdeckt → entdecken), which Snowball stems apart from the participle: it keeps the ge- and the
+/// Other forms of a verb form in a question, which Snowball stems apart from it.
+///
+/// A past participle's infinitive (gegründet → gründen, angebaut → anbauen, entdeckt → entdecken):
+/// Snowball keeps the ge- and the
 /// final -t, so "gegründet" (gegrundet) misses "gründen" (grund), "angebaut" misses "Anbau" (anbau)
 /// and "entdeckt" misses "entdecken" and "Entdeckung" (entdeck).
 ///
 /// Only the form is looked at, so a word that merely looks like a participle gets an infinitive too
 /// (gewalt → walen); any-word queries (questions) use it, weighed below the word
 /// (`SearchRequest.weakVariantWeight`).
-public enum ParticipleVariant {
+///
+/// The family of a verb in -ieren: finanziert, finanzieren and Finanzierung stem to finanziert,
+/// finanzi and finanzier; each brings the other two.
+public enum VerbForms {
+    /// The other forms of `word`: a participle's infinitive, or the rest of an -ieren family.
+    public static func variants(of word: String) -> [String] {
+        if let infinitive = infinitive(ofParticiple: word) { return [infinitive] }
+        return ierenFamily(of: word)
+    }
+
+    /// Endings of the -ieren family, longest first, and the forms each brings.
+    private static let ierenEndings = ["ierungen", "ierung", "ierten", "ierte", "ieren", "iert"]
+    private static let ierenForms = ["ieren", "iert", "ierung"]
+
+    /// finanzierte → finanzieren, finanziert, finanzierung (lower-case, as the analyzer folds case).
+    private static func ierenFamily(of word: String) -> [String] {
+        let lowered = word.lowercased()
+        guard lowered.allSatisfy(\.isLetter),
+            let ending = ierenEndings.first(where: { lowered.hasSuffix($0) && lowered.count >= $0.count + 3 })
+        else { return [] }
+        let stem = lowered.dropLast(ending.count)
+        return ierenForms.filter { $0 != ending }.map { stem + $0 }
+    }
+
     /// Separable particles that stand before the ge- of a participle (angebaut, eingesetzt).
     private static let particles = [
         "zurück", "statt", "fest", "teil", "frei", "nach", "auf", "aus", "ein", "mit", "vor", "her", "hin", "los",
@@ -18,7 +43,7 @@ public enum ParticipleVariant {
     /// The infinitive, or nil when `word` is no lower-case word of the form [particle]ge…(e)t,
     /// [particle]ge…en (a strong verb's participle, whose -en Snowball removes itself) or
     /// be-/ent-/er-/ver-/zer-/emp-/miss-…t.
-    public static func of(_ word: String) -> String? {
+    static func infinitive(ofParticiple word: String) -> String? {
         guard word.count >= 6, word.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return nil }
         let particle = particles.first { word.hasPrefix($0 + "ge") && word.count >= $0.count + 6 } ?? ""
         let afterParticle = word.dropFirst(particle.count)
