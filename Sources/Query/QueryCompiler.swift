@@ -150,8 +150,12 @@ public struct QueryCompiler {
             // phrase of its own, which `stichwort_rank` weighs below the word itself.
             let part = "\"" + String(GermanAnalyzer.partQueryMarker) + words[0] + "\"" + (prefix ? " *" : "")
             guard !prefix else { return "(" + phrase + " OR " + part + ")" }
-            // And in its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau).
-            var variant = VowelSVariant.of(words[0]).map { " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\"" } ?? ""
+            // And in its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau),
+            // and in its other number where the plural is Latin or Greek (Ministerium, Ministerien).
+            // Each also as a compound's part (Ministerien finds Finanzministerium).
+            var variant = [VowelSVariant.of(words[0]), LatinPlural.of(words[0])].compactMap { $0 }.map {
+                " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + String(GermanAnalyzer.partQueryMarker) + $0 + "\""
+            }.joined()
             // Other verb forms (a participle's infinitive, an -ieren family), unless one stems to a
             // stopword (gesicht → sichen → sich).
             if withVerbForms {

@@ -47,8 +47,10 @@ import Testing
     func word(_ text: String, prefix: Bool = false) -> String {
         let star = prefix ? " *" : ""
         let exact = prefix ? "" : " OR \"\u{2}\(text)\""
-        // The spelling with or without -s after a vowel (VowelSVariantTests), as its own phrase.
-        let variant = prefix ? "" : VowelSVariant.of(text).map { " OR \"\u{3}\($0)\"" } ?? ""
+        // The spelling with or without -s after a vowel (VowelSVariantTests) and the other number of a
+        // Latin plural (LatinPluralTests), each as a phrase of its own and as a compound's part.
+        let variant = prefix ? "" : [VowelSVariant.of(text), LatinPlural.of(text)].compactMap { $0 }
+            .map { " OR \"\u{3}\($0)\" OR \"\u{1}\($0)\"" }.joined()
         return "(\"\(text)\"\(star)\(variant)\(exact) OR \"\u{1}\(text)\"\(star))"
     }
 
@@ -62,7 +64,7 @@ import Testing
     }
 
     @Test func everyTermIsQuoted() throws {
-        #expect(try expression("Derbys") == "(\"Derbys\" OR \"\u{3}Derby\" OR \"\u{2}Derbys\" OR \"\u{1}Derbys\")")
+        #expect(try expression("Derbys") == "(\"Derbys\" OR \"\u{3}Derby\" OR \"\u{1}Derby\" OR \"\u{2}Derbys\" OR \"\u{1}Derbys\")")
         #expect(try expression("Putin Erdogan") == "(\(word("Putin")) AND \(word("Erdogan")))")
         #expect(try expression("Baden-Württemberg") == "(\"Baden Württemberg\" OR \"BadenWürttemberg\")")
         #expect(try expression("c++ AND") == word("c"))

@@ -111,6 +111,18 @@ import Testing
         #expect(try searcher.search("\"Bevölkerung Warschaus\"").hits.map(\.path) == ["a.html"])
     }
 
+    /// A Latin or Greek plural finds its singular, also inside compounds, and the other way round.
+    @Test func aNounFindsItsOtherNumber() throws {
+        let searcher = Searcher(index: try index("l.db", [
+            ("a.html", Article(title: "Zwei Ministerien streiten", lead: "Die Themen sind offen.")),
+            ("b.html", Article(title: "Das Finanzministerium spart", lead: "Ein Thema für alle.")),
+        ]))
+        #expect(try Set(searcher.search("Ministerien").hits.map(\.path)) == ["a.html", "b.html"])
+        #expect(try Set(searcher.search("Ministerium").hits.map(\.path)) == ["a.html", "b.html"])
+        #expect(try searcher.search("Thema").hits.first?.path == "b.html")
+        #expect(try searcher.search("Themen").hits.first?.path == "a.html")
+    }
+
     /// A question's participle finds its infinitive (gegründet: gründen), below the participle itself;
     /// an all-word query keeps to the participle.
     @Test func aQuestionsParticipleFindsItsVerb() throws {

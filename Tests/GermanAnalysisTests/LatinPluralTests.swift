@@ -1,0 +1,23 @@
+import GermanAnalysis
+import Testing
+
+@Suite struct LatinPluralTests {
+    /// Latin and Greek plurals, which Snowball stems apart from their singulars, in both directions.
+    @Test func nounsGiveTheirOtherNumber() {
+        #expect(LatinPlural.of("Ministerium") == "Ministerien")
+        #expect(LatinPlural.of("Ministerien") == "Ministerium")
+        #expect(LatinPlural.of("Zentrum") == "Zentren")
+        #expect(LatinPlural.of("Zentren") == "Zentrum")
+        #expect(LatinPlural.of("Museen") == "Museum")
+        #expect(LatinPlural.of("Thema") == "Themen")
+        #expect(LatinPlural.of("Themen") == "Thema")
+        #expect(LatinPlural.of("FIRMA") == "FIRMEN")
+    }
+
+    /// -tum nouns, short words and other endings have none.
+    @Test func otherWordsHaveNone() {
+        for word in ["Reichtum", "Wachstum", "Oma", "Haus", "Regierung", "Parteien1", ""] {
+            #expect(LatinPlural.of(word) == nil, "\(word)")
+        }
+    }
+}
