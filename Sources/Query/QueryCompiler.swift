@@ -156,10 +156,10 @@ public struct QueryCompiler {
             var variant = [VowelSVariant.of(words[0]), LatinPlural.of(words[0])].compactMap { $0 }.map {
                 " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + String(GermanAnalyzer.partQueryMarker) + $0 + "\""
             }.joined()
-            // Other verb forms (a participle's infinitive, an -ieren family), unless one stems to a
-            // stopword (gesicht → sichen → sich).
+            // Other verb forms (a participle's infinitive, an -ieren family) and the place of an
+            // adjective in -anisch, unless one stems to a stopword (gesicht → sichen → sich).
             if withVerbForms {
-                for form in VerbForms.variants(of: words[0]) {
+                for form in VerbForms.variants(of: words[0]) + [PlaceAdjective.placeName(of: words[0])].compactMap({ $0 }) {
                     guard let term = analyzer.tokens(form, mode: .query).first?.term, !Stopwords.contains(term) else { continue }
                     variant += " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + form + "\""
                 }
