@@ -10,7 +10,7 @@
 /// (`SearchRequest.weakVariantWeight`).
 ///
 /// The family of a verb in -ieren: finanziert, finanzieren and Finanzierung stem to finanziert,
-/// finanzi and finanzier; each brings the other two.
+/// finanzi and finanzier; each brings the other two, and the bare stem (Finanz-, Protest, Reform).
 public enum VerbForms {
     /// The other forms of `word`: a participle's infinitive, or the rest of an -ieren family.
     public static func variants(of word: String) -> [String] {
@@ -22,14 +22,17 @@ public enum VerbForms {
     private static let ierenEndings = ["ierungen", "ierung", "ierten", "ierte", "ieren", "iert"]
     private static let ierenForms = ["ieren", "iert", "ierung"]
 
-    /// finanzierte → finanzieren, finanziert, finanzierung (lower-case, as the analyzer folds case).
+    /// finanzierte → finanzieren, finanziert, finanzierung, finanz (lower-case, as the analyzer folds case).
     private static func ierenFamily(of word: String) -> [String] {
         let lowered = word.lowercased()
         guard lowered.allSatisfy(\.isLetter),
             let ending = ierenEndings.first(where: { lowered.hasSuffix($0) && lowered.count >= $0.count + 3 })
         else { return [] }
         let stem = lowered.dropLast(ending.count)
-        return ierenForms.filter { $0 != ending }.map { stem + $0 }
+        // The bare stem is often the noun the verb was made from (protestieren: Protest, reformieren:
+        // Reform, finanzieren: Finanzen).
+        let noun = stem.count >= 4 ? [String(stem)] : []
+        return ierenForms.filter { $0 != ending }.map { stem + $0 } + noun
     }
 
     /// Separable particles that stand before the ge- of a participle (angebaut, eingesetzt).
