@@ -1,9 +1,8 @@
 /// Other forms of a verb form in a question, which Snowball stems apart from it.
 ///
 /// A past participle's infinitive (gegründet → gründen, angebaut → anbauen, entdeckt → entdecken):
-/// Snowball keeps the ge- and the
-/// final -t, so "gegründet" (gegrundet) misses "gründen" (grund), "angebaut" misses "Anbau" (anbau)
-/// and "entdeckt" misses "entdecken" and "Entdeckung" (entdeck).
+/// Snowball keeps the ge- and the final -t, so "gegründet" (gegrundet) misses "gründen" (grund),
+/// "angebaut" misses "Anbau" (anbau) and "entdeckt" misses "entdecken" and "Entdeckung" (entdeck).
 ///
 /// Only the form is looked at, so a word that merely looks like a participle gets an infinitive too
 /// (gewalt → walen); any-word queries (questions) use it, weighed below the word

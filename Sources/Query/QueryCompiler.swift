@@ -150,26 +150,31 @@ public struct QueryCompiler {
             // phrase of its own, which `stichwort_rank` weighs below the word itself.
             let part = "\"" + String(GermanAnalyzer.partQueryMarker) + words[0] + "\"" + (prefix ? " *" : "")
             guard !prefix else { return "(" + phrase + " OR " + part + ")" }
-            // And in its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau),
-            // and in its other number where the plural is Latin or Greek (Ministerium, Ministerien).
-            // Each also as a compound's part (Ministerien finds Finanzministerium).
-            var variant = [VowelSVariant.of(words[0]), LatinPlural.of(words[0])].compactMap { $0 }.map {
-                " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + String(GermanAnalyzer.partQueryMarker) + $0 + "\""
-            }.joined()
-            // Other verb forms (a participle's infinitive, an -ieren family) and the place of an
-            // adjective in -anisch, unless one stems to a stopword (gesicht → sichen → sich).
-            if withVerbForms {
-                for form in VerbForms.variants(of: words[0]) + [PlaceAdjective.placeName(of: words[0])].compactMap({ $0 }) {
-                    guard let term = analyzer.tokens(form, mode: .query).first?.term, !Stopwords.contains(term) else { continue }
-                    variant += " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + form + "\""
-                }
-            }
+            let variant = variantPhrases(of: words[0], withVerbForms: withVerbForms)
             // And in its exact form, which weighs above its other inflected forms ("Rat", not "Rate").
             guard analyzer.exactTerm(of: words[0]) != nil else { return "(" + phrase + variant + " OR " + part + ")" }
             let exact = "\"" + String(GermanAnalyzer.exactQueryMarker) + words[0] + "\""
             return "(" + phrase + variant + " OR " + exact + " OR " + part + ")"
         }
         return "(" + phrase + " OR \"" + words.joined() + "\"" + (prefix ? " *" : "") + ")"
+    }
+
+    /// The phrases (each opened by " OR ") that look `word` up in the forms Snowball stems apart from
+    /// it: its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau) and its
+    /// other number where the plural is Latin or Greek (Ministerium, Ministerien), each also as a
+    /// compound's part (Ministerien finds Finanzministerium); with `withVerbForms`, weighed below the
+    /// word, other verb forms (`VerbForms`) and the place of an adjective in -anisch, unless one stems
+    /// to a stopword (gesicht → sichen → sich).
+    private func variantPhrases(of word: String, withVerbForms: Bool) -> String {
+        var phrases = [VowelSVariant.of(word), LatinPlural.of(word)].compactMap { $0 }.map {
+            " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + String(GermanAnalyzer.partQueryMarker) + $0 + "\""
+        }.joined()
+        guard withVerbForms else { return phrases }
+        for form in VerbForms.variants(of: word) + [PlaceAdjective.placeName(of: word)].compactMap({ $0 }) {
+            guard let term = analyzer.tokens(form, mode: .query).first?.term, !Stopwords.contains(term) else { continue }
+            phrases += " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + form + "\""
+        }
+        return phrases
     }
 
     private func plainText(_ node: QueryNode) -> String {
