@@ -3,9 +3,11 @@ import GermanAnalysis
 /// How each phrase of an FTS5 expression counts in `stichwort_rank`, in the order FTS5 numbers
 /// phrases (the order of the quoted strings).
 ///
-/// A phrase that looks a word up as a compound part (opened by `GermanAnalyzer.partQueryMarker`)
-/// or in its exact form (`exactQueryMarker`) belongs to the group of the phrase before it, the word
-/// itself, and weighs `partWeight` or `exactWeight`; every other phrase is a group of its own with weight 1. BM25 then scores each group as one term: its
+/// A phrase that looks a word up as a compound part (opened by `GermanAnalyzer.partQueryMarker`),
+/// in its exact form (`exactQueryMarker`) or in another form (`variantQueryMarker`,
+/// `weakVariantQueryMarker`) belongs to the group of the phrase before it, the word itself, and
+/// weighs what its marker says; every other phrase is a group of its own with weight 1. BM25 then
+/// scores each group as one term: its
 /// IDF from the articles that match any of its phrases, its frequency the weighted sum of their
 /// matches. So a compound part adds to the word's score as in a plain index, only less.
 struct PhraseWeights: Equatable {
@@ -19,10 +21,13 @@ struct PhraseWeights: Equatable {
     ) -> PhraseWeights {
         var result = PhraseWeights()
         var scalars = expression.unicodeScalars.makeIterator()
-        let marker = GermanAnalyzer.partQueryMarker.unicodeScalars.first!
-        let exactMarker = GermanAnalyzer.exactQueryMarker.unicodeScalars.first!
-        let variantMarker = GermanAnalyzer.variantQueryMarker.unicodeScalars.first!
-        let weakVariantMarker = GermanAnalyzer.weakVariantQueryMarker.unicodeScalars.first!
+        // The weight of a phrase opened by each marker; every such phrase joins the word before it.
+        let markerWeights: [Unicode.Scalar: Double] = [
+            GermanAnalyzer.partQueryMarker.unicodeScalars.first!: partWeight,
+            GermanAnalyzer.exactQueryMarker.unicodeScalars.first!: exactWeight,
+            GermanAnalyzer.variantQueryMarker.unicodeScalars.first!: variantWeight,
+            GermanAnalyzer.weakVariantQueryMarker.unicodeScalars.first!: weakVariantWeight,
+        ]
         var group = -1
         while let scalar = scalars.next() {
             guard scalar == "\"" else { continue }
@@ -42,14 +47,10 @@ struct PhraseWeights: Equatable {
                 if isFirst { first = inner }
                 isFirst = false
             }
-            let isPart = first == marker && group >= 0
-            let isExact = first == exactMarker && group >= 0
-            let isVariant = first == variantMarker && group >= 0
-            let isWeakVariant = first == weakVariantMarker && group >= 0
-            if !isPart && !isExact && !isVariant && !isWeakVariant { group += 1 }
+            let markerWeight = group >= 0 ? first.flatMap { markerWeights[$0] } : nil
+            if markerWeight == nil { group += 1 }
             result.groups.append(group)
-            result.weights.append(
-                isPart ? partWeight : isExact ? exactWeight : isVariant ? variantWeight : isWeakVariant ? weakVariantWeight : 1)
+            result.weights.append(markerWeight ?? 1)
         }
         return result
     }
