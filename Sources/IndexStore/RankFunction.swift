@@ -5,7 +5,7 @@ internal import CSQLite
 #endif
 
 /// `stichwort_rank(article_fts, titleWeight, leadWeight, bodyWeight, phraseWeights[, keep])`: FTS5's BM25
-/// (https://sqlite.org/fts5.html#the_bm25_function, same k1, b and IDF) over groups of phrases with
+/// (https://sqlite.org/fts5.html#the_bm25_function, same k1 and b; IDF see `inverseDocumentFrequency`) over groups of phrases with
 /// a weight per phrase (see `PhraseWeights`): a word and its look-up as a compound part score as one
 /// term whose part matches count less. `phraseWeights` is text, `group*weight` per phrase in query
 /// order ("0*1,0*0.5,1*1"); a phrase without an entry is a group of its own with weight 1. Like
@@ -30,6 +30,18 @@ enum RankFunction {
     /// BM25 parameters as FTS5 sets them.
     static let k1 = 1.2
     static let b = 0.75
+
+    /// The IDF of a term found in `rows` of `total` rows: log(N / n), as in ATIRE's BM25 (Trotman,
+    /// Puurula, Burgess 2014, "Improvements to BM25 and Language Models Examined"), not bm25()'s
+    /// log((N − n + 0.5) / (n + 0.5)), which falls to nothing for a word in half the rows and below
+    /// zero after (bm25() then clamps it to 1e-6). In a topic's cluster of articles the words they all
+    /// share are exactly such words; log(N / n) keeps some weight for them, so an article that
+    /// answers with the cluster's words and the question's rarer ones ranks first. XQuAD-de (1,190
+    /// questions over 240 paragraphs) S@1 / MRR@10 0.935 / 0.957 → 0.938 / 0.958, both halves
+    /// better; news eval unchanged. A term in no row gets 0 (it adds nothing to any row).
+    static func inverseDocumentFrequency(rows: Double, of total: Double) -> Double {
+        rows > 0 && total > 0 ? max(1e-6, log(total / rows)) : 0
+    }
 }
 
 /// What stays the same for every row of one query: group and weight per phrase, IDF per group,
@@ -226,10 +238,7 @@ private func makeStatistics(
         rowsOfGroup[group] = rowsOfGroup[group].isEmpty ? rowids : mergedUnion(rowsOfGroup[group], rowids)
     }
     let groupIDF = rowsOfGroup.map { rows in
-        let hits = Double(rows.count)
-        // IDF as in bm25(): never below a tiny positive value, so a very common term still counts.
-        let idf = log((Double(rowCount) - hits + 0.5) / (hits + 0.5))
-        return idf <= 0 ? 1e-6 : idf
+        RankFunction.inverseDocumentFrequency(rows: Double(rows.count), of: Double(rowCount))
     }
     return .success(
         QueryStatistics(

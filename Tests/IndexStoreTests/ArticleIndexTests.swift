@@ -156,24 +156,37 @@ import Testing
         #expect(try search(index, "\"\u{1}Drohne\"").first?.snippet.contains("[Kampfdrohnen]") == true)
     }
 
-    @Test func theRankFunctionIsBM25WhenEveryPhraseWeighsOne() throws {
+    @Test func theRankFunctionIsBM25WithLogNOverNWhenEveryPhraseWeighsOne() throws {
         let index = try makeIndex()
         try index.write {
             try index.insert(Self.drones, file: file("a.html"))
             try index.insert(Self.weather, file: file("b.html"))
             try index.insert(Article(title: "Drohnen über der Stadt", lead: "Putin und die Hitze.", body: "Die Drohnen."), file: file("c.html"))
+            try index.insert(Article(title: "Regen", lead: "Es regnet den ganzen Tag.", body: ""), file: file("d.html"))
         }
-        let statement = try index.connection.prepare(
-            """
-            SELECT bm25(article_fts, 10.0, 4.0, 1.0), stichwort_rank(article_fts, 10.0, 4.0, 1.0, '')
-            FROM article_fts WHERE article_fts MATCH '"Drohne" OR "Putin"'
-            """)
-        var rows = 0
-        while try statement.step() {
-            #expect(abs(statement.double(0) - statement.double(1)) < 1e-9)
-            rows += 1
+        func scores(_ query: String) throws -> [(bm25: Double, rank: Double)] {
+            let statement = try index.connection.prepare(
+                """
+                SELECT bm25(article_fts, 10.0, 4.0, 1.0), stichwort_rank(article_fts, 10.0, 4.0, 1.0, '')
+                FROM article_fts WHERE article_fts MATCH ?
+                """)
+            try statement.bind([.text(query)])
+            var rows: [(Double, Double)] = []
+            while try statement.step() { rows.append((statement.double(0), statement.double(1))) }
+            return rows
         }
-        #expect(rows == 2)
+        // One word in 1 of 4 rows: bm25() weighs it log(3.5 / 1.5), stichwort_rank log(4 / 1); the
+        // rest of the formula is the same.
+        let rare = try scores("\"Hitzewelle\"")
+        #expect(rare.count == 1)
+        for row in rare { #expect(abs(row.rank - row.bm25 * log(4.0) / log(3.5 / 1.5)) < 1e-9) }
+        // A word in half the rows: bm25() gives it (almost) nothing, stichwort_rank log(4 / 2).
+        let common = try scores("\"Putin\"")
+        #expect(common.count == 2)
+        for row in common {
+            #expect(abs(row.bm25) < 1e-5)
+            #expect(row.rank < -0.1)
+        }
     }
 
     @Test func aFailedBatchLeavesTheIndexAsItWas() throws {
