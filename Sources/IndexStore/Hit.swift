@@ -70,7 +70,7 @@ public struct SearchRequest: Sendable {
     /// How much a match of the word's other spelling (`VowelSVariant`: Warschau for Warschaus) counts.
     public var variantWeight: Double = 1
     /// How much a match of a form the word may stand for (`VerbForms`: gründen for gegründet) counts.
-    public var weakVariantWeight: Double = 0.5
+    public var weakVariantWeight: Double = 0.75
 
     /// Creates a request for an FTS5 expression.
     public init(expression: String) { self.expression = expression }
