@@ -73,7 +73,7 @@ public struct QueryCompiler {
         // A prefix word ("Flücht*") stays a prefix.
         let chosen = expanded.compactMap { term in
             term.hasSuffix("*")
-                ? quoted(String(term.dropLast()), prefix: true) : quoted(term, prefix: false, withVerbForms: true)
+                ? quoted(String(term.dropLast()), prefix: true) : quoted(term, prefix: false, withWeakVariants: true)
         }
         let unique = chosen.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return unique.isEmpty ? nil : unique.joined(separator: " OR ")
@@ -128,10 +128,10 @@ public struct QueryCompiler {
 
     /// `text` as an FTS5 string (a phrase of its tokens), or nil when it has no word characters.
     ///
-    /// `withVerbForms` (for any-word queries, which are mostly questions) also looks other forms of a
-    /// verb up (`VerbForms`), weighed below the word: "gegründet" finds "gründen", "entdeckt"
-    /// "Entdeckung", "finanziert" "Finanzierung".
-    func quoted(_ text: String, prefix: Bool, withVerbForms: Bool = false) -> String? {
+    /// `withWeakVariants` (for any-word queries, which are mostly questions) also looks forms up that
+    /// the word may stand for, weighed below the word (see `variantPhrases`): "gegründet" finds
+    /// "gründen", "finanziert" "Finanzierung", "Doctor" "Doktor".
+    func quoted(_ text: String, prefix: Bool, withWeakVariants: Bool = false) -> String? {
         let tokens = analyzer.tokens(text, mode: prefix ? .queryPrefix : .query)
         guard !tokens.isEmpty else { return nil }
         // Only the words themselves go to FTS5, separated by spaces: no quotes, no syntax.
@@ -150,7 +150,7 @@ public struct QueryCompiler {
             // phrase of its own, which `stichwort_rank` weighs below the word itself.
             let part = "\"" + String(GermanAnalyzer.partQueryMarker) + words[0] + "\"" + (prefix ? " *" : "")
             guard !prefix else { return "(" + phrase + " OR " + part + ")" }
-            let variant = variantPhrases(of: words[0], withVerbForms: withVerbForms)
+            let variant = variantPhrases(of: words[0], withWeakVariants: withWeakVariants)
             // And in its exact form, which weighs above its other inflected forms ("Rat", not "Rate").
             guard analyzer.exactTerm(of: words[0]) != nil else { return "(" + phrase + variant + " OR " + part + ")" }
             let exact = "\"" + String(GermanAnalyzer.exactQueryMarker) + words[0] + "\""
@@ -162,17 +162,23 @@ public struct QueryCompiler {
     /// The phrases (each opened by " OR ") that look `word` up in the forms Snowball stems apart from
     /// it: its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau) and its
     /// other number where the plural is Latin or Greek (Ministerium, Ministerien), each also as a
-    /// compound's part (Ministerien finds Finanzministerium); with `withVerbForms`, weighed below the
-    /// word, other verb forms (`VerbForms`) and the place of an adjective in -anisch, unless one stems
-    /// to a stopword (gesicht → sichen → sich).
-    private func variantPhrases(of word: String, withVerbForms: Bool) -> String {
+    /// compound's part (Ministerien finds Finanzministerium); with `withWeakVariants`, weighed below
+    /// the word, other verb forms (`VerbForms`), the place of an adjective in -anisch
+    /// (`PlaceAdjective`) and the German spelling of a c (`GermanizedC`: Doctor, Doktor; also as a
+    /// compound's part: Club finds Klubobmann), unless one stems to a stopword (gesicht → sichen →
+    /// sich). The c-spelling is left to questions: in a search for words, Camp finding the river
+    /// Kamp or Cola the peninsula Kola would be noise.
+    private func variantPhrases(of word: String, withWeakVariants: Bool) -> String {
+        let part = String(GermanAnalyzer.partQueryMarker)
         var phrases = [VowelSVariant.of(word), LatinPlural.of(word)].compactMap { $0 }.map {
-            " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + String(GermanAnalyzer.partQueryMarker) + $0 + "\""
+            " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
         }.joined()
-        guard withVerbForms else { return phrases }
-        for form in VerbForms.variants(of: word) + [PlaceAdjective.placeName(of: word)].compactMap({ $0 }) {
+        guard withWeakVariants else { return phrases }
+        let spelling = GermanizedC.of(word)
+        for form in VerbForms.variants(of: word) + [PlaceAdjective.placeName(of: word), spelling].compactMap({ $0 }) {
             guard let term = analyzer.tokens(form, mode: .query).first?.term, !Stopwords.contains(term) else { continue }
             phrases += " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + form + "\""
+            if form == spelling { phrases += " OR \"" + part + form + "\"" }
         }
         return phrases
     }

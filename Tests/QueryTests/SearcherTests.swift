@@ -138,4 +138,16 @@ import Testing
         // A capitalised noun is no participle: Gewalt does not find Wal (walen), gewalt would.
         #expect(try searcher.search("Gewalt", options: any).total == 0)
     }
+
+    /// A question's word in c-spelling finds its German spelling, below the spelling asked for.
+    @Test func aQuestionsCSpellingFindsTheGermanSpelling() throws {
+        let searcher = Searcher(index: try index("c.db", [
+            ("a.html", Article(title: "Der Doktor reist", lead: "Der Doktor reist selten allein.")),
+            ("b.html", Article(title: "Doctor Who", lead: "Doctor Who reist durch die Zeit.")),
+        ]))
+        var any = SearchOptions()
+        any.anyWord = true
+        #expect(try searcher.search("Wer ist der Doctor?", options: any).hits.map(\.path) == ["b.html", "a.html"])
+        #expect(try searcher.search("Doctor").hits.map(\.path) == ["b.html"])
+    }
 }

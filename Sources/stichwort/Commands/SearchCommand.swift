@@ -24,7 +24,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Show at most this many hits.") var limit = 10
     @Option(help: "Skip this many hits first.") var offset = 0
     @Flag(help: "Print one JSON object per hit per line.") var json = false
-    @Flag(help: "Any word may match (ranked by BM25, stopwords ignored; for questions: participles also find their verb).") var any = false
+    @Flag(help: "Any word may match (ranked by BM25, stopwords ignored; for questions: participles also find their verb, Doctor finds Doktor).") var any = false
     @Option(help: "Only articles dated on or after this day (YYYY-MM-DD).") var since: String?
     @Option(help: "Only articles dated on or before this day (YYYY-MM-DD).") var until: String?
     @Option(help: "Only articles of this section.") var section: String?
