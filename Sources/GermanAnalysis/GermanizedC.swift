@@ -16,25 +16,17 @@ public enum GermanizedC {
         var respelled = String.UnicodeScalarView()
         var changed = false
         for (index, letter) in letters.enumerated() {
-            let next = index + 1 < letters.count ? lowered(letters[index + 1]) : nil
-            guard lowered(letter) == "c", next != "h", next != "k", index == 0 || lowered(letters[index - 1]) != "s"
-            else {
+            let next = index + 1 < letters.count ? letters[index + 1].lowercasedLetter : nil
+            let previous = index > 0 ? letters[index - 1].lowercasedLetter : nil
+            guard letter.lowercasedLetter == "c", next != "h", next != "k", previous != "s" else {
                 respelled.append(letter)
                 continue
             }
             let soft = next.map { "eiyäö".unicodeScalars.contains($0) } ?? false
             let german: Unicode.Scalar = soft ? "z" : "k"
-            respelled.append(letter.properties.isUppercase ? uppercased(german) : german)
+            respelled.append(letter.properties.isUppercase ? german.uppercasedLetter : german)
             changed = true
         }
         return changed ? String(respelled) : nil
-    }
-
-    private static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
-    }
-
-    private static func uppercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar.properties.uppercaseMapping.unicodeScalars.first ?? scalar
     }
 }

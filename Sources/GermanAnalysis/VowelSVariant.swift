@@ -10,18 +10,18 @@ public enum VowelSVariant {
     public static func of(_ word: String) -> String? {
         let letters = Array(word.unicodeScalars)
         guard letters.count >= 3, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
-        let last = lowered(letters[letters.count - 1])
+        let last = letters[letters.count - 1].lowercasedLetter
         if last == "s" {
             guard letters.count >= 4 else { return nil }
-            let vowel = lowered(letters[letters.count - 2])
+            let vowel = letters[letters.count - 2].lowercasedLetter
             guard snowballKeepsS(after: vowel) else { return nil }
-            let before = lowered(letters[letters.count - 3])
+            let before = letters[letters.count - 3].lowercasedLetter
             let minimum = isDiphthong(before, vowel) ? 6 : 4
             guard letters.count >= minimum else { return nil }
             return String(String.UnicodeScalarView(letters.dropLast()))
         }
         guard snowballKeepsS(after: last) else { return nil }
-        let before = lowered(letters[letters.count - 2])
+        let before = letters[letters.count - 2].lowercasedLetter
         guard letters.count >= (isDiphthong(before, last) ? 5 : 3) else { return nil }
         let isUpper = letters.allSatisfy { !$0.properties.isLowercase }
         return word + (isUpper ? "S" : "s")
@@ -38,9 +38,5 @@ public enum VowelSVariant {
         case ("a", "u"), ("ä", "u"), ("e", "u"), ("e", "i"), ("a", "i"), ("e", "y"), ("a", "y"), ("o", "y"): true
         default: false
         }
-    }
-
-    private static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
     }
 }
