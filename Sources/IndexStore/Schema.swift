@@ -5,13 +5,17 @@ import GermanAnalysis
 /// kept in step by `ArticleIndex.insert` and triggers; `meta` holds the format and analyzer versions.
 enum Schema {
     /// Bumped when tables, columns, indexes or triggers change (2: no insert trigger, see
-    /// `createFullText`; 3: indexes for the section and author filters).
-    static let version = "3"
+    /// `createFullText`; 3: indexes for the section and author filters; 4: no index on the content
+    /// hash, which no statement reads: moves are found among the files a run reads in path order).
+    static let version = "4"
     /// Older versions an index is brought up to date from when opened for writing.
     static let migrations: [String: String] = [
-        "1": "DROP TRIGGER IF EXISTS article_fts_insert;" + filterIndexes,
-        "2": filterIndexes,
+        "1": "DROP TRIGGER IF EXISTS article_fts_insert;" + filterIndexes + dropHashIndex,
+        "2": filterIndexes + dropHashIndex,
+        "3": dropHashIndex,
     ]
+    /// Schema 3 and before kept an index on `hash`; dropping it frees its pages for reuse.
+    static let dropHashIndex = "DROP INDEX IF EXISTS article_hash;"
     /// The value of meta `format`, which marks a file as a Stichwort index.
     static let formatName = "stichwort-index"
     /// BM25 column weights: title, lead, body (https://sqlite.org/fts5.html#the_bm25_function).
@@ -36,7 +40,6 @@ enum Schema {
             lead TEXT NOT NULL DEFAULT '',
             body TEXT NOT NULL DEFAULT ''
         );
-        CREATE INDEX article_hash ON article(hash);
         CREATE INDEX article_date ON article(date);
         """ + filterIndexes
 

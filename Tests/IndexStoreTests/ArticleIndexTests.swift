@@ -281,7 +281,7 @@ import Testing
         #expect(try search(try ArticleIndex(path: path, access: .read), "\"erdogan\"").count == 1)
         let index = try ArticleIndex(path: path, access: .write)
         try index.write { try index.insert(Self.weather, file: file("b.html")) }
-        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "3")
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "4")
         #expect(try old.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'article_fts_insert'") == 0)
         #expect(try search(index, "\"freibad\"").map(\.path) == ["b.html"])
         #expect(try index.check().isEmpty)
@@ -294,10 +294,25 @@ import Testing
             UPDATE meta SET value = '2' WHERE key = 'schema';
             """)
         _ = try ArticleIndex(path: path, access: .write)
-        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "3")
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "4")
         #expect(
             try old.scalarInt(
                 "SELECT count(*) FROM sqlite_schema WHERE name IN ('article_section', 'article_author')") == 2)
+    }
+
+    @Test func anIndexLosesTheUnusedHashIndexWhenOpenedForWriting() throws {
+        // Schema 3 kept an index on the content hash that no statement reads.
+        let (path, old) = try olderIndex("""
+            CREATE INDEX article_hash ON article(hash);
+            UPDATE meta SET value = '3' WHERE key = 'schema';
+            """)
+        #expect(try search(try ArticleIndex(path: path, access: .read), "\"erdogan\"").count == 1)
+        let index = try ArticleIndex(path: path, access: .write)
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "4")
+        #expect(try old.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'article_hash'") == 0)
+        try index.write { try index.insert(Self.weather, file: file("b.html")) }
+        #expect(try search(index, "\"freibad\"").map(\.path) == ["b.html"])
+        #expect(try index.check().isEmpty)
     }
 
     /// An index made with FTS5's default merging (4 segments at a time) merges 8 at a time once it is
