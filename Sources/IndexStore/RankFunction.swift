@@ -5,7 +5,8 @@ internal import CSQLite
 #endif
 
 /// `stichwort_rank(article_fts, titleWeight, leadWeight, bodyWeight, phraseWeights[, keep])`: FTS5's BM25
-/// (https://sqlite.org/fts5.html#the_bm25_function, same k1 and b; IDF see `inverseDocumentFrequency`) over groups of phrases with
+/// (https://sqlite.org/fts5.html#the_bm25_function, same k1 and b; the IDF is
+/// `inverseDocumentFrequency`) over groups of phrases with
 /// a weight per phrase (see `PhraseWeights`): a word and its look-up as a compound part score as one
 /// term whose part matches count less. `phraseWeights` is text, `group*weight` per phrase in query
 /// order ("0*1,0*0.5,1*1"); a phrase without an entry is a group of its own with weight 1. Like

@@ -175,7 +175,8 @@ public struct QueryCompiler {
         }.joined()
         guard withWeakVariants else { return phrases }
         let spelling = GermanizedC.of(word)
-        for form in VerbForms.variants(of: word) + [PlaceAdjective.placeName(of: word), spelling].compactMap({ $0 }) {
+        let forms = VerbForms.variants(of: word) + [PlaceAdjective.placeName(of: word), spelling].compactMap { $0 }
+        for form in forms {
             guard let term = analyzer.tokens(form, mode: .query).first?.term, !Stopwords.contains(term) else { continue }
             phrases += " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + form + "\""
             if form == spelling { phrases += " OR \"" + part + form + "\"" }
