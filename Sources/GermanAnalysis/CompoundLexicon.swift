@@ -4,7 +4,7 @@
 /// process that never splits (a search) never pays for it. Keys are Snowball stems as Latin-1 bytes.
 /// A process that splits only a few words (a query) looks them up in the sorted data instead
 /// (`sortedData`), which needs no loading at all.
-struct CompoundLexicon: Sendable {
+struct CompoundLexicon: @unchecked Sendable {
     /// A stem's facts. A plain value: the splitter reads thousands of them per word.
     struct Entry: Sendable {
         /// Zipf frequency × 10 of the word forms with this stem (0 when unknown).
@@ -18,20 +18,32 @@ struct CompoundLexicon: Sendable {
 
     /// Stems by a 64-bit FNV-1a hash (84,000 stems in 2^64 values do not collide in practice), in an
     /// open-addressing table: no `Hasher` and no object per entry.
-    private let hashes: [UInt64]
-    private let entries: [Entry]
+    private let hashes: UnsafeBufferPointer<UInt64>
+    private let entries: UnsafeBufferPointer<Entry>
     private let mask: Int
     /// Two bits per stem in 2^20 (128 KiB, which stays in the core's cache where the 2 MiB of
     /// hashes do not): most substrings the splitter looks up are no stem and stop here.
-    private let filter: [UInt64]
+    private let filter: UnsafeBufferPointer<UInt64>
     private static let filterBits = 20
     /// The first three letters of every stem that opens with three of a–z, one bit per triple
     /// (2 KiB): many substrings the splitter tries start where no stem does ("ngs", "tzt"), and need
     /// not be stemmed to know it.
-    private let openings: [UInt64]
+    private let openings: UnsafeBufferPointer<UInt64>
 
     /// The lexicon of this analyzer version.
+    ///
+    /// Loaded once and kept for the life of the process, so its tables are plain pointers: copying
+    /// the lexicon (the splitter does, for every look-up) costs no reference counting. That is also
+    /// why it is a value with only a private initializer, used through `shared` alone; its tables are
+    /// never written after loading, which makes it safe to share between threads.
     static let shared = CompoundLexicon()
+
+    /// A copy of `array` that is never freed.
+    private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        let storage = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+        _ = storage.initialize(from: array)
+        return UnsafeBufferPointer(storage)
+    }
 
     /// Loads the generated data (`compoundLexiconData`), which the entries' endings point into.
     private init() {
@@ -69,8 +81,8 @@ struct CompoundLexicon: Sendable {
             hashes[slot] = stored
             entries[slot] = entry
         }
-        self.hashes = hashes
-        self.entries = entries
+        self.hashes = Self.immortal(hashes)
+        self.entries = Self.immortal(entries)
         mask = capacity - 1
         var filter = [UInt64](repeating: 0, count: (1 << Self.filterBits) / 64)
         for (hash, _) in loaded {
@@ -78,8 +90,8 @@ struct CompoundLexicon: Sendable {
             filter[bits.0 >> 6] |= 1 << UInt64(bits.0 & 63)
             filter[bits.1 >> 6] |= 1 << UInt64(bits.1 & 63)
         }
-        self.filter = filter
-        self.openings = openings
+        self.filter = Self.immortal(filter)
+        self.openings = Self.immortal(openings)
     }
 
     /// False when no stem starts with the letters `a`, `b`, `c` (each of a–z).

@@ -9,6 +9,8 @@ import Synchronization
 /// Splits are scored by the parts' mean frequency (Koehn & Knight's geometric mean), plus a bonus
 /// for a longer head, which takes the right reading of ambiguous words (Stau+becken, not Staub+ecken;
 /// Druck+erzeugnis, not Drucker+zeugnis). A word more frequent than its parts is left whole.
+///
+/// A splitter reuses its working arrays from word to word: use one per thread.
 public final class CompoundSplitter {
     /// A part of a compound: the letters as written, without a linking element.
     public typealias Part = [UInt8]
@@ -16,6 +18,9 @@ public final class CompoundSplitter {
     /// The loaded lexicon, or nil to look stems up in the sorted data (no loading; for a few words).
     private let loaded: CompoundLexicon?
     private let stemmer = GermanStemmer()
+    /// The arrays of the last word's analysis, reused for the next: a word's analysis allocates
+    /// nothing (a dozen allocations cost as much as its look-ups).
+    private var buffers = WordAnalysis.Buffers()
     /// Each word's parts (none when it is no compound), shared by every splitter of the process: the
     /// analyzers of ingestion's threads meet mostly the same words, and each would split them again.
     /// A split depends on the word and this version's lexicon alone, so sharing changes no result.
@@ -82,8 +87,9 @@ public final class CompoundSplitter {
             }
         }
         if known { return cached.isEmpty ? nil : cached }
-        var analysis = WordAnalysis(word: word, lexicon: loaded, stemmer: stemmer)
+        var analysis = WordAnalysis(word: word, lexicon: loaded, stemmer: stemmer, buffers: &buffers)
         let parts = analysis.parts()
+        analysis.giveBack(&buffers)
         word.withUnsafeBufferPointer { key in Self.cache.withLock { $0.insert(key, hash: hash, values: parts ?? []) } }
         return parts
     }
@@ -128,15 +134,15 @@ private struct WordAnalysis {
     }
 
     /// Per substring and form: 0 not looked up yet, 1 not in the lexicon, k ≥ 2 found (`found[k - 2]`).
-    private var lookupState: [UInt16]
+    private var lookupState: [UInt16] = []
     private var found: [Found] = []
     /// The stems of all looked-up substrings, back to back.
     private var stems: [UInt8] = []
-    private var stemBuffer = [UInt8](repeating: 0, count: 2 * (CompoundSplitter.maximumWordLength + 2) + 2)
+    private var stemBuffer: [UInt8] = []
 
     /// The best analysis of `word[start...]`: state per start (0 open, 1 none, 2 `best`).
-    private var bestState: [UInt8]
-    private var best: [Analysis]
+    private var bestState: [UInt8] = []
+    private var best: [Analysis] = []
     /// The best analysis of the whole word into two or more parts (the word itself aside).
     private var bestSplit: Analysis?
     private var bestSplitScore = Int.min
@@ -160,15 +166,43 @@ private struct WordAnalysis {
         var next: Int
     }
 
-    init(word: [UInt8], lexicon: CompoundLexicon?, stemmer: GermanStemmer) {
+    /// The arrays an analysis works in, kept between words (`giveBack`).
+    struct Buffers {
+        var lookupState: [UInt16] = []
+        var found: [Found] = []
+        var stems: [UInt8] = []
+        var stemBuffer: [UInt8] = []
+        var bestState: [UInt8] = []
+        var best: [Analysis] = []
+    }
+
+    init(word: [UInt8], lexicon: CompoundLexicon?, stemmer: GermanStemmer, buffers: inout Buffers) {
         self.word = word
         n = word.count
         self.lexicon = lexicon
         self.stemmer = stemmer
-        lookupState = [UInt16](repeating: 0, count: (n + 1) * (n + 1) * 3)
-        bestState = [UInt8](repeating: 0, count: n + 1)
-        best = [Analysis](repeating: Analysis(frequency: 0, partCount: 0, headLength: 0, start: 0, partEnd: 0, next: -1), count: n + 1)
-        stems.reserveCapacity(n * 16)
+        swap(&lookupState, &buffers.lookupState)
+        swap(&found, &buffers.found)
+        swap(&stems, &buffers.stems)
+        swap(&stemBuffer, &buffers.stemBuffer)
+        swap(&bestState, &buffers.bestState)
+        swap(&best, &buffers.best)
+        lookupState.reset(to: 0, count: (n + 1) * (n + 1) * 3)
+        found.removeAll(keepingCapacity: true)
+        stems.removeAll(keepingCapacity: true)
+        stemBuffer.reset(to: 0, count: 2 * (CompoundSplitter.maximumWordLength + 2) + 2)
+        bestState.reset(to: 0, count: n + 1)
+        best.reset(to: Analysis(frequency: 0, partCount: 0, headLength: 0, start: 0, partEnd: 0, next: -1), count: n + 1)
+    }
+
+    /// Hands the arrays back for the next word.
+    mutating func giveBack(_ buffers: inout Buffers) {
+        swap(&lookupState, &buffers.lookupState)
+        swap(&found, &buffers.found)
+        swap(&stems, &buffers.stems)
+        swap(&stemBuffer, &buffers.stemBuffer)
+        swap(&bestState, &buffers.bestState)
+        swap(&best, &buffers.best)
     }
 
     /// The parts of the word, or nil when it is no compound.
@@ -451,5 +485,13 @@ private struct WordAnalysis {
         }
         if isVowel(first) || isVowel(second) { return true }
         return CompoundSplitter.wordOpenings.contains(UInt16(first) << 8 | UInt16(second))
+    }
+}
+
+extension Array {
+    /// Makes the array `count` copies of `value`, keeping its storage when large enough.
+    fileprivate mutating func reset(to value: Element, count: Int) {
+        removeAll(keepingCapacity: true)
+        append(contentsOf: repeatElement(value, count: count))
     }
 }

@@ -79,11 +79,11 @@ case "tokenize":
         precondition(count > 0)
     }
     // Cold and steady state start without the process's cached compound splits.
-    if getenv("REPLAY") == nil { try measure("analyzer, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3, prepare: CompoundSplitter.forgetCachedSplits) {
+    if getenv("REPLAY") == nil { measure("analyzer, cold", unit: "MB/s", amount: megabytes(texts[...]), runs: 3, prepare: CompoundSplitter.forgetCachedSplits) {
         analyse(texts[...], with: GermanAnalyzer())
     } }
     var warmed = GermanAnalyzer()
-    try measure("analyzer, steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
+    measure("analyzer, steady state", unit: "MB/s", amount: megabytes(texts[half...]), runs: 5, prepare: {
         CompoundSplitter.forgetCachedSplits()
         warmed = GermanAnalyzer()
         analyse(texts[..<half], with: warmed)
