@@ -181,12 +181,7 @@ private struct WordAnalysis {
         n = word.count
         self.lexicon = lexicon
         self.stemmer = stemmer
-        swap(&lookupState, &buffers.lookupState)
-        swap(&found, &buffers.found)
-        swap(&stems, &buffers.stems)
-        swap(&stemBuffer, &buffers.stemBuffer)
-        swap(&bestState, &buffers.bestState)
-        swap(&best, &buffers.best)
+        exchange(&buffers)
         lookupState.reset(to: 0, count: (n + 1) * (n + 1) * 3)
         found.removeAll(keepingCapacity: true)
         stems.removeAll(keepingCapacity: true)
@@ -196,7 +191,10 @@ private struct WordAnalysis {
     }
 
     /// Hands the arrays back for the next word.
-    mutating func giveBack(_ buffers: inout Buffers) {
+    mutating func giveBack(_ buffers: inout Buffers) { exchange(&buffers) }
+
+    /// Swaps the analysis's arrays with `buffers`'.
+    private mutating func exchange(_ buffers: inout Buffers) {
         swap(&lookupState, &buffers.lookupState)
         swap(&found, &buffers.found)
         swap(&stems, &buffers.stems)
