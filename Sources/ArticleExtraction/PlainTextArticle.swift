@@ -17,8 +17,10 @@ enum PlainTextArticle {
 
     static func article(from text: String) -> Article {
         var article = Article()
-        var lines = text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
-            .map { MetadataExtractor.collapse(String($0)) }
+        // Split on the bytes: after the line endings are LF, a line feed is one byte, and splitting
+        // the String would segment every grapheme of the text.
+        var lines = text.replacingLineEndings().utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { MetadataExtractor.collapse(String(Substring($0))) }
         // Header block.
         var headerLength = 0
         for line in lines {
@@ -77,22 +79,24 @@ enum PlainTextArticle {
 extension String {
     /// The string with CRLF and CR line endings turned into LF.
     fileprivate func replacingLineEndings() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
+        // Most texts have none: no copy then.
+        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
         var previousCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\r" {
-                result.unicodeScalars.append("\n")
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\r") {
+                bytes.append(UInt8(ascii: "\n"))
                 previousCR = true
                 continue
             }
-            if scalar == "\n" && previousCR {
+            if byte == UInt8(ascii: "\n") && previousCR {
                 previousCR = false
                 continue
             }
             previousCR = false
-            result.unicodeScalars.append(scalar)
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -320,6 +320,19 @@ import Testing
         #expect(bare.title == "Überschrift" && bare.lead == "Text des Artikels.")
     }
 
+    /// Windows (CRLF) and old Mac (CR) line endings read like LF: headers, lines and paragraphs alike.
+    @Test func plainTextLineEndingsOfEveryKind() throws {
+        let lf = try extract("Titel: Überschrift\nDatum: 5. August 2022\n\nErster Absatz\nzweite Zeile.\n\nZweiter Absatz.\n", fileName: "lf.txt")
+        for ending in ["\r\n", "\r"] {
+            let text = "Titel: Überschrift\nDatum: 5. August 2022\n\nErster Absatz\nzweite Zeile.\n\nZweiter Absatz.\n"
+                .replacing("\n", with: ending)
+            let article = try extract(text, fileName: "other.txt")
+            #expect(article == lf)
+        }
+        #expect(lf.title == "Überschrift" && lf.date == "2022-08-05" && lf.lead == "Erster Absatz zweite Zeile.")
+        #expect(lf.body == "Zweiter Absatz.")
+    }
+
     /// Without headers, a section line above the headline is no title ("Wirtschaft", then the headline).
     @Test func plainTextSectionLineAboveTheHeadline() throws {
         let kicker = try extract("Wirtschaft\n\nBörse im Aufwind\n\nDie Kurse stiegen.\n\nMehr Text.", fileName: "k.txt")
