@@ -20,16 +20,16 @@ enum MetadataExtractor {
         var canonical = ""
         var titleTag = ""
         var jsonLD: [JSONValue] = []
-        for element in root.descendants(where: { ["meta", "link", "title", "script"].contains($0.name) }) {
+        for element in root.descendants(where: { Self.headElements.contains($0.name) }) {
             switch element.name {
             case "meta":
                 let key = (element[attribute: "property"] ?? element[attribute: "name"]
-                    ?? element[attribute: "itemprop"] ?? element[attribute: "http-equiv"])?.lowercased()
+                    ?? element[attribute: "itemprop"] ?? element[attribute: "http-equiv"])?.fastLowercased()
                 if let key, let content = element[attribute: "content"], meta[key] == nil {
                     meta[key] = content.trimmingWhitespace()
                 }
             case "link":
-                if element[attribute: "rel"]?.lowercased() == "canonical", canonical.isEmpty {
+                if element[attribute: "rel"]?.fastLowercased() == "canonical", canonical.isEmpty {
                     canonical = element[attribute: "href"] ?? ""
                 }
             case "title":
@@ -47,8 +47,9 @@ enum MetadataExtractor {
         result.url = first(canonical, meta["og:url"], JSONLD.string(article["url"]), JSONLD.string(article["mainEntityOfPage"]))
         var h1 = headline(in: root, titleTag: titleTag)
         // On blogs the <h1> is often the site's name, which the <title> repeats after a separator.
-        if h1.count > 300 || isSiteName(h1, titleTag: titleTag, siteName: result.siteName) { h1 = "" }
-        let ogTitle = meta["og:title"].flatMap { isSiteName($0, titleTag: titleTag, siteName: result.siteName) ? nil : $0 }
+        let siteNames = SiteNames(titleTag: titleTag, siteName: result.siteName)
+        if h1.count > 300 || siteNames.contains(h1) { h1 = "" }
+        let ogTitle = meta["og:title"].flatMap { siteNames.contains($0) ? nil : $0 }
         result.title = first(
             h1, JSONLD.string(article["headline"]).map { cleanTitle($0, site: result.siteName) },
             ogTitle.map { cleanTitle($0, site: result.siteName) },
@@ -91,6 +92,9 @@ enum MetadataExtractor {
         return result
     }
 
+    /// The elements of a page's head that hold metadata (JSON-LD in `<script>`).
+    private static let headElements: Set<String> = ["meta", "link", "title", "script"]
+
     /// Values of `itemprop` and RDFa `property` that mark a publication date in the page.
     private static let publicationProperties: Set<String> = [
         "datepublished", "schema:datepublished", "datecreated", "schema:datecreated", "dc:date", "dcterms:created",
@@ -105,7 +109,7 @@ enum MetadataExtractor {
         var published: String?
         root.walk { node in
             guard case .element(let element) = node else { return .descend }
-            let property = (element[attribute: "itemprop"] ?? element[attribute: "property"])?.lowercased()
+            let property = (element[attribute: "itemprop"] ?? element[attribute: "property"])?.fastLowercased()
             if let property, publicationProperties.contains(property) {
                 for name in ["content", "datetime", "title"] {
                     if let value = element[attribute: name], let date = DateNormalizer.normalize(value) {
@@ -267,18 +271,29 @@ enum MetadataExtractor {
         return nil
     }
 
-    /// True when `candidate` names the site rather than the article: it is the site name, or the
-    /// part of the <title> after a separator while the <title> has another part.
-    static func isSiteName(_ candidate: String, titleTag: String, siteName: String) -> Bool {
-        let text = collapse(candidate).lowercased()
-        guard !text.isEmpty else { return false }
-        if !siteName.isEmpty && text == collapse(siteName).lowercased() { return true }
-        let title = collapse(titleTag).lowercased()
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "] where title.containsBytes(separator) {
-            let parts = title.parts(separatedBy: separator)
-            if parts.count >= 2 && parts.dropFirst().contains(text) && !parts[0].isEmpty && parts[0] != text { return true }
+    /// What names the site rather than the article: the site name, or the part of the <title> after
+    /// a separator while the <title> has another part. Lower-cased once per page.
+    struct SiteNames {
+        private let siteName: String
+        private let title: String
+
+        /// `titleTag` collapsed already (as `metadata` reads it).
+        init(titleTag: String, siteName: String) {
+            self.siteName = siteName.isEmpty ? "" : collapse(siteName).fastLowercased()
+            title = titleTag.fastLowercased()
         }
-        return false
+
+        /// True when `candidate` names the site.
+        func contains(_ candidate: String) -> Bool {
+            let text = collapse(candidate).fastLowercased()
+            guard !text.isEmpty else { return false }
+            if !siteName.isEmpty && text == siteName { return true }
+            for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "] where title.containsBytes(separator) {
+                let parts = title.parts(separatedBy: separator)
+                if parts.count >= 2 && parts.dropFirst().contains(text) && !parts[0].isEmpty && parts[0] != text { return true }
+            }
+            return false
+        }
     }
 
     /// White space collapsed to single spaces, trimmed; entities left in the text decoded.
@@ -459,6 +474,13 @@ enum MetadataExtractor {
 }
 
 extension String {
+    /// `lowercased()`, without its Unicode tables for ASCII text (tag attributes, most titles).
+    func fastLowercased() -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
+        guard utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return self }
+        return String(decoding: utf8.map(\.asciiLowercased), as: UTF8.self)
+    }
+
     /// The string without white space at either end.
     func trimmingWhitespace() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
