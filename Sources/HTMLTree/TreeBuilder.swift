@@ -13,7 +13,7 @@ struct TreeBuilder {
     private var attributeBytes: [UInt8] = []
     private var names: [String] = []
     /// Name numbers by libxml2's interned name pointer (the parser's dictionary gives each name one address).
-    private var nameNumbers: [UnsafeRawPointer: Int32] = [:]
+    private var nameNumbers = NameNumbersByAddress()
     /// The same by text, so two addresses of one name share a number.
     private var numbersByName: [String: Int32] = [:]
     /// What each name is to the builder, by number (worked out when the name is first seen).
@@ -267,7 +267,7 @@ struct TreeBuilder {
     /// finds a name already seen without reading it.
     private mutating func number(of pointer: UnsafePointer<xmlChar>, interned: Bool = true) -> Int32 {
         let address = UnsafeRawPointer(pointer)
-        if interned, let known = nameNumbers[address] { return known }
+        if interned, let known = nameNumbers.number(at: address) { return known }
         var length = 0
         while pointer[length] != 0 { length += 1 }
         let name = lowercasedName(UnsafeBufferPointer(start: pointer, count: length))
@@ -280,7 +280,7 @@ struct TreeBuilder {
             numbersByName[name] = number
             kinds.append(NameKind(name))
         }
-        if interned { nameNumbers[address] = number }
+        if interned { nameNumbers.insert(number, at: address) }
         return number
     }
 
@@ -322,5 +322,49 @@ struct TreeBuilder {
             return !String(cString: value).lowercased().contains("ld+json")
         }
         return true
+    }
+}
+
+/// Name numbers by the address of libxml2's interned name: an open-addressing table with a
+/// multiplicative hash of the address. Every element and attribute looks its name up here, and
+/// `Dictionary`'s seeded hashing of each address was a tenth of building the tree.
+private struct NameNumbersByAddress {
+    private var addresses: [UInt] = Array(repeating: 0, count: 256)
+    private var numbers: [Int32] = Array(repeating: 0, count: 256)
+    private var count = 0
+
+    /// The number stored for `address`, if any.
+    func number(at address: UnsafeRawPointer) -> Int32? {
+        let key = UInt(bitPattern: address)
+        var slot = Self.slot(key, mask: addresses.count - 1)
+        while true {
+            let stored = addresses[slot]
+            if stored == key { return numbers[slot] }
+            if stored == 0 { return nil }
+            slot = (slot + 1) & (addresses.count - 1)
+        }
+    }
+
+    /// Stores `number` for `address` (not stored yet).
+    mutating func insert(_ number: Int32, at address: UnsafeRawPointer) {
+        if 2 * (count + 1) > addresses.count { grow() }
+        let key = UInt(bitPattern: address)
+        var slot = Self.slot(key, mask: addresses.count - 1)
+        while addresses[slot] != 0 && addresses[slot] != key { slot = (slot + 1) & (addresses.count - 1) }
+        if addresses[slot] == 0 { count += 1 }
+        addresses[slot] = key
+        numbers[slot] = number
+    }
+
+    private mutating func grow() {
+        let old = zip(addresses, numbers).filter { $0.0 != 0 }
+        addresses = Array(repeating: 0, count: 2 * addresses.count)
+        numbers = Array(repeating: 0, count: addresses.count)
+        count = 0
+        for (key, number) in old { insert(number, at: UnsafeRawPointer(bitPattern: key)!) }
+    }
+
+    @inline(__always) private static func slot(_ key: UInt, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 }

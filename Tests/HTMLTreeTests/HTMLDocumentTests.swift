@@ -34,6 +34,20 @@ import Testing
         #expect(texts == ["Fish & Chips – grün"])
     }
 
+    /// Hundreds of distinct tag and attribute names (custom elements) keep their own names: the
+    /// builder's table of names grows past its first size.
+    @Test func manyDistinctNamesKeepTheirNames() throws {
+        let elements = (0..<400).map { "<x-tag\($0) data-a\($0)=\"v\($0)\">t\($0)</x-tag\($0)>" }.joined()
+        let document = try parse("<html><body>\(elements)</body></html>")
+        let tags = document.root.descendants { $0.name.hasPrefix("x-tag") }
+        #expect(tags.count == 400)
+        for (n, tag) in tags.enumerated() {
+            #expect(tag.name == "x-tag\(n)")
+            #expect(tag[attribute: "data-a\(n)"] == "v\(n)")
+            #expect(tag.textContent == "t\(n)")
+        }
+    }
+
     @Test func namesAreLowerCaseAndTheFirstAttributeWins() throws {
         let document = try parse("<DIV CLASS=\"Share-Bar top\" class=second Hidden><P>x</P></DIV>")
         let div = try #require(document.root.firstDescendant { $0.name == "div" })
