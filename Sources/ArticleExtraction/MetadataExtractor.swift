@@ -474,13 +474,6 @@ enum MetadataExtractor {
 }
 
 extension String {
-    /// `lowercased()`, without its Unicode tables for ASCII text (tag attributes, most titles).
-    func fastLowercased() -> String {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
-        guard utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return self }
-        return String(decoding: utf8.map(\.asciiLowercased), as: UTF8.self)
-    }
-
     /// The string without white space at either end.
     func trimmingWhitespace() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })

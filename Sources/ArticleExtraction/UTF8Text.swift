@@ -84,6 +84,13 @@ func collapsedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
 }
 
 extension String {
+    /// `lowercased()`, without its Unicode tables for ASCII text (tag attributes, most titles).
+    func fastLowercased() -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
+        guard utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return self }
+        return String(decoding: utf8.map(\.asciiLowercased), as: UTF8.self)
+    }
+
     /// White space (and control characters) collapsed to single spaces, trimmed.
     func collapsingWhitespace() -> String {
         var text = self

@@ -18,8 +18,8 @@ public final class CompoundSplitter {
     /// The loaded lexicon, or nil to look stems up in the sorted data (no loading; for a few words).
     private let loaded: CompoundLexicon?
     private let stemmer = GermanStemmer()
-    /// The arrays of the last word's analysis, reused for the next: a word's analysis allocates
-    /// nothing (a dozen allocations cost as much as its look-ups).
+    /// The arrays of the last word's analysis, reused for the next, so that a word's analysis
+    /// allocates nothing (it made six arrays per word).
     private var buffers = WordAnalysis.Buffers()
     /// Each word's parts (none when it is no compound), shared by every splitter of the process: the
     /// analyzers of ingestion's threads meet mostly the same words, and each would split them again.
