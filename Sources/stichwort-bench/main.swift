@@ -4,6 +4,8 @@
 //                                             through FTS5 (INSERT into a new index), cold and in
 //                                             steady state (after half of the texts)
 // Each measurement runs 5 times; the median is printed with the others.
+// For profiling the tokenize benchmark: ANALYZER_ONLY=1 stops after the analyzer's measures,
+// REPLAY=1 runs only the replay of tokens analysed ahead (30 times).
 import ArticleExtraction
 import ArticleModel
 import Foundation
@@ -46,6 +48,10 @@ guard arguments.count >= 2 else {
 }
 let limit = arguments.firstIndex(of: "--limit").flatMap { Int(arguments[$0 + 1]) } ?? 2_000
 let paths = files(in: arguments[1], limit: limit)
+guard !paths.isEmpty else {
+    print("no .html, .htm or .txt files in \(arguments[1])")
+    exit(66)
+}
 let pages = paths.compactMap { path in FileManager.default.contents(atPath: path).map { (path, [UInt8]($0)) } }
 let extractor = ArticleExtractor()
 
