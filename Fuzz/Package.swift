@@ -7,14 +7,15 @@ let package = Package(
     name: "StichwortFuzz",
     dependencies: [.package(name: "Stichwort", path: "..")],
     targets: [
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "FuzzExtraction",
-            dependencies: [.product(name: "StichwortLibraries", package: "Stichwort")]),
+            dependencies: ["FuzzDriver", .product(name: "StichwortLibraries", package: "Stichwort")]),
         .executableTarget(
             name: "FuzzTokenizer",
-            dependencies: [.product(name: "StichwortLibraries", package: "Stichwort")]),
+            dependencies: ["FuzzDriver", .product(name: "StichwortLibraries", package: "Stichwort")]),
         .executableTarget(
             name: "FuzzQuery",
-            dependencies: [.product(name: "StichwortLibraries", package: "Stichwort")]),
+            dependencies: ["FuzzDriver", .product(name: "StichwortLibraries", package: "Stichwort")]),
     ]
 )

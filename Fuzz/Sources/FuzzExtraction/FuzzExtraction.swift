@@ -1,4 +1,5 @@
 import ArticleExtraction
+import FuzzDriver
 
 /// Encoding detection, libxml2 parsing and extraction must end on any bytes, as HTML and as text.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -12,18 +13,7 @@ public func fuzzExtraction(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// libFuzzer's driver; SwiftPM names an executable's entry point `<target>_main`, so the driver is
-/// started from there instead of from libFuzzer's own `main`.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzExtraction_main")
 public func fuzzExtractionMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzzExtraction)
+    runFuzzer(argc, argv, fuzzExtraction)
 }

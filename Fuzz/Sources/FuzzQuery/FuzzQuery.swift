@@ -1,4 +1,5 @@
 import ArticleModel
+import FuzzDriver
 import IndexStore
 import Query
 
@@ -32,18 +33,7 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// libFuzzer's driver; SwiftPM names an executable's entry point `<target>_main`, so the driver is
-/// started from there instead of from libFuzzer's own `main`.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzQuery_main")
 public func fuzzQueryMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzzQuery)
+    runFuzzer(argc, argv, fuzzQuery)
 }

@@ -1,3 +1,4 @@
+import FuzzDriver
 import GermanAnalysis
 
 /// The analyzer must end on any bytes, with offsets inside the text and in order, and no empty term.
@@ -24,18 +25,7 @@ public func fuzzTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// libFuzzer's driver; SwiftPM names an executable's entry point `<target>_main`, so the driver is
-/// started from there instead of from libFuzzer's own `main`.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzTokenizer_main")
 public func fuzzTokenizerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzzTokenizer)
+    runFuzzer(argc, argv, fuzzTokenizer)
 }
