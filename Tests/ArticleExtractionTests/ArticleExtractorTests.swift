@@ -322,12 +322,10 @@ import Testing
 
     /// Windows (CRLF) and old Mac (CR) line endings read like LF: headers, lines and paragraphs alike.
     @Test func plainTextLineEndingsOfEveryKind() throws {
-        let lf = try extract("Titel: Überschrift\nDatum: 5. August 2022\n\nErster Absatz\nzweite Zeile.\n\nZweiter Absatz.\n", fileName: "lf.txt")
+        let text = "Titel: Überschrift\nDatum: 5. August 2022\n\nErster Absatz\nzweite Zeile.\n\nZweiter Absatz.\n"
+        let lf = try extract(text, fileName: "lf.txt")
         for ending in ["\r\n", "\r"] {
-            let text = "Titel: Überschrift\nDatum: 5. August 2022\n\nErster Absatz\nzweite Zeile.\n\nZweiter Absatz.\n"
-                .replacing("\n", with: ending)
-            let article = try extract(text, fileName: "other.txt")
-            #expect(article == lf)
+            #expect(try extract(text.replacing("\n", with: ending), fileName: "other.txt") == lf)
         }
         #expect(lf.title == "Überschrift" && lf.date == "2022-08-05" && lf.lead == "Erster Absatz zweite Zeile.")
         #expect(lf.body == "Zweiter Absatz.")
