@@ -33,9 +33,13 @@ public struct GermanStemmer: Sendable {
     func stem(_ w: inout Word) {
         prelude(&w)
         let (p1, p2) = regions(w)
-        step1(&w, p1: p1)
-        step2(&w, p1: p1)
-        step3(&w, p1: p1, p2: p2)
+        // Every step removes only endings inside R1 (R2 lies within it): with R1 empty, as in
+        // most short substrings the compound splitter stems, none needs to look.
+        if p1 < w.count {
+            step1(&w, p1: p1)
+            step2(&w, p1: p1)
+            step3(&w, p1: p1, p2: p2)
+        }
         removeApostrophe(&w)
         postlude(&w)
     }
