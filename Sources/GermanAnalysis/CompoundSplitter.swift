@@ -268,24 +268,23 @@ private struct WordAnalysis {
             }
         }
         // The substring (and the form's letters) into the stem buffer, stemmed in place.
-        let stemStart = stems.count
+        // Only a stem the lexicon knows is kept (in `stems`): most are not.
         let length = end - start + (form == .plain ? 0 : form == .withE ? 1 : 2)
-        stemBuffer.withUnsafeMutableBufferPointer { storage in
+        let stemLength = stemBuffer.withUnsafeMutableBufferPointer { storage in
             var w = Word(storage.baseAddress!, count: 0)
             for position in start..<end { w.append(word[position]) }
             if form != .plain { w.append(UInt8(ascii: "e")) }
             if form == .withEn { w.append(UInt8(ascii: "n")) }
             if length <= 64 { stemmer.stem(&w) }
-            stems.append(contentsOf: UnsafeBufferPointer(start: w.bytes, count: w.count))
+            return w.count
         }
-        let lexiconEntry = stems.withUnsafeBufferPointer { all in
-            entry(UnsafeBufferPointer(rebasing: all[stemStart...]))
-        }
-        guard let lexiconEntry else {
-            stems.removeSubrange(stemStart...)
+        guard let lexiconEntry = stemBuffer.withUnsafeBufferPointer({ entry(UnsafeBufferPointer(rebasing: $0[..<stemLength])) })
+        else {
             lookupState[slot] = 1
             return nil
         }
+        let stemStart = stems.count
+        stems.append(contentsOf: stemBuffer[..<stemLength])
         let result = Found(stemStart: stemStart, stemEnd: stems.count, entry: lexiconEntry)
         found.append(result)
         lookupState[slot] = UInt16(found.count + 1)
