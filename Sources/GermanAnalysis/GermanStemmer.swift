@@ -77,10 +77,41 @@ struct Word {
     @inline(__always) func hasSuffix(_ suffix: StaticString) -> Bool { hasSuffix(suffix, endingAt: count) }
 
     /// The index in `list` of the first (the lists are longest first) suffix of the first `end` bytes.
-    @inline(__always) func longestSuffix(in list: [StaticString], endingAt end: Int) -> Int? {
-        for index in list.indices where hasSuffix(list[index], endingAt: end) { return index }
+    @inline(__always) func longestSuffix(in list: SuffixList, endingAt end: Int) -> Int? {
+        guard end > 0 else { return nil }
+        // Only the suffixes that end in the word's last letter, in the list's order.
+        let row = Int(bytes[end - 1]) * list.width
+        for k in 0..<list.width {
+            let index = Int(list.byLastLetter[row + k])
+            if index < 0 { return nil }
+            if hasSuffix(list.suffixes[index], endingAt: end) { return index }
+        }
         return nil
     }
+}
+
+/// A list of suffixes, longest first (Snowball's `among` takes the longest match), with the
+/// suffixes that end in each letter: a word is compared with those alone.
+struct SuffixList: Sendable {
+    let suffixes: [StaticString]
+    /// Per byte value, `width` indices into `suffixes` in list order, then -1.
+    let byLastLetter: [Int8]
+    let width: Int
+
+    init(_ suffixes: [StaticString]) {
+        self.suffixes = suffixes
+        let lastLetters = suffixes.map { $0.utf8Start[$0.utf8CodeUnitCount - 1] }
+        width = Set(lastLetters).map { letter in lastLetters.filter { $0 == letter }.count }.max() ?? 0
+        var table = [Int8](repeating: -1, count: 256 * width)
+        for (index, letter) in lastLetters.enumerated() {
+            var slot = Int(letter) * width
+            while table[slot] >= 0 { slot += 1 }
+            table[slot] = Int8(index)
+        }
+        byLastLetter = table
+    }
+
+    subscript(index: Int) -> StaticString { suffixes[index] }
 }
 
 // MARK: - Character classes
@@ -130,14 +161,14 @@ private let markedY = UInt8(ascii: "Y")
 
 // MARK: - Suffix lists, longest first (Snowball's `among` takes the longest match)
 
-private let step1Suffixes: [StaticString] = [
+private let step1Suffixes = SuffixList([
     "erinnen", "erin", "ern", "lns", "em", "en", "ln", "er", "es", "e", "s",
-]
-private let step2Suffixes: [StaticString] = ["est", "en", "er", "et", "st"]
-private let step3Suffixes: [StaticString] = ["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"]
-private let keitFollowers: [StaticString] = ["lich", "ig"]
-private let etExceptions: [StaticString] = ["tick", "plan", "geordn", "intern", "tr"]
-private let apostropheSuffixes: [StaticString] = ["'sch", "'s", "'"]
+])
+private let step2Suffixes = SuffixList(["est", "en", "er", "et", "st"])
+private let step3Suffixes = SuffixList(["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"])
+private let keitFollowers = SuffixList(["lich", "ig"])
+private let etExceptions = SuffixList(["tick", "plan", "geordn", "intern", "tr"])
+private let apostropheSuffixes = SuffixList(["'sch", "'s", "'"])
 
 // MARK: - The steps
 
