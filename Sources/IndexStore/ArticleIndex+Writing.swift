@@ -4,6 +4,7 @@ import ArticleModel
 /// the bookkeeping always commit together.
 extension ArticleIndex {
     /// Runs `body` in one immediate transaction: all of it lands, or none (https://sqlite.org/lang_transaction.html).
+    @discardableResult
     public func write<T>(_ body: () throws -> T) throws(IndexError) -> T {
         do {
             return try connection.transaction(body)
