@@ -177,29 +177,25 @@ extension GermanStemmer {
     private func prelude(_ w: inout Word) {
         // Left to right, so that a letter marked here is no vowel for the next (Snowball's order);
         // the letter itself is looked at first: most are no u or y.
-        var rewrites = false
         if w.count >= 3 {
             for i in 1..<(w.count - 1) {
                 let c = w[i]
-                if c == UInt8(ascii: "u") || c == UInt8(ascii: "y") {
-                    if isVowel(w[i - 1]) && isVowel(w[i + 1]) { w[i] = c == UInt8(ascii: "u") ? markedU : markedY }
-                } else if c == sharpS {
-                    rewrites = true
+                if (c == UInt8(ascii: "u") || c == UInt8(ascii: "y")) && isVowel(w[i - 1]) && isVowel(w[i + 1]) {
+                    w[i] = c == UInt8(ascii: "u") ? markedU : markedY
                 }
             }
         }
         // Most words have no ß and no ae, oe or ue: then the rewriting below changes nothing.
-        if !rewrites {
-            var i = 0
-            while i < w.count && !rewrites {
-                let c = w[i]
-                rewrites = c == sharpS
-                    || (c == UInt8(ascii: "e") && i > 0
-                        && (w[i - 1] == UInt8(ascii: "a") || w[i - 1] == UInt8(ascii: "o") || w[i - 1] == UInt8(ascii: "u")))
-                i += 1
-            }
-            if !rewrites { return }
+        var rewrites = false
+        var i = 0
+        while i < w.count && !rewrites {
+            let c = w[i]
+            rewrites = c == sharpS
+                || (c == UInt8(ascii: "e") && i > 0
+                    && (w[i - 1] == UInt8(ascii: "a") || w[i - 1] == UInt8(ascii: "o") || w[i - 1] == UInt8(ascii: "u")))
+            i += 1
         }
+        if !rewrites { return }
         // Rewrites in place: the read position never falls behind the write position except for ß,
         // which is why the storage holds twice the length; that case shifts the rest right.
         var read = 0
