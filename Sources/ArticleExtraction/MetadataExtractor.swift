@@ -304,12 +304,15 @@ enum MetadataExtractor {
     /// A page title without the site's name: "Headline | Site", "Headline - Site", "Site: Headline".
     static func cleanTitle(_ raw: String, site: String) -> String {
         let title = collapse(raw)
+        let siteLower = site.fastLowercased()
         for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " >> ", " • ", " │ "] where title.containsBytes(separator) {
             let parts = title.parts(separatedBy: separator)
             guard parts.count >= 2 else { continue }
-            let siteLower = site.lowercased()
             if !siteLower.isEmpty {
-                let kept = parts.filter { !$0.lowercased().contains(siteLower) && !siteLower.contains($0.lowercased()) }
+                let kept = parts.filter { part in
+                    let lower = part.fastLowercased()
+                    return !lower.contains(siteLower) && !siteLower.contains(lower)
+                }
                 if !kept.isEmpty && kept.count < parts.count { return kept.joined(separator: separator) }
             }
             // Without a site name: drop short last parts ("… | Lokalzeitung", "… | site.ch | Magazin").
