@@ -122,7 +122,7 @@ enum HTMLArticle {
                 continue
             }
             if length < 60, isByline(text) {
-                if article.author.isEmpty { article.author = MetadataExtractor.stripBylinePrefix(text) }
+                if article.author.isEmpty { article.author = Byline.names(text) }
                 continue
             }
             if length < 40, let date = DateNormalizer.normalize(text), length < date.utf8.count + 20 {

@@ -240,6 +240,9 @@ public enum DateNormalizer {
         "november": 11, "nov": 11, "dezember": 12, "dez": 12, "december": 12, "dec": 12,
     ]
 
+    /// True when `word` (lower-case, without a trailing dot) names a month, in German or English.
+    static func isMonthName(_ word: String) -> Bool { months[word] != nil }
+
     /// `5. August 2022`, `5 August 2022`, `August 5, 2022`.
     private static func writtenDate(_ text: String) -> String? {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{A0}" })

@@ -81,7 +81,7 @@ enum MetadataExtractor {
         }
         result.author = first(
             JSONLD.author(article["author"]), meta["author"], meta["article:author"].flatMap { $0.contains("://") ? nil : $0 },
-            meta["dc.creator"], meta["byl"].map(stripBylinePrefix))
+            meta["dc.creator"], meta["byl"].map(Byline.names))
         // The page walks only when the head has no author or section.
         if result.author.isEmpty { result.author = first(authorInPage(root)) }
         result.section = first(
@@ -332,14 +332,6 @@ enum MetadataExtractor {
         return code.count >= 2 && code.count <= 3 ? String(code) : ""
     }
 
-    static func stripBylinePrefix(_ text: String) -> String {
-        var t = collapse(text)
-        for prefix in ["Von ", "von ", "By ", "by ", "Autor: ", "Autorin: ", "Text: "] where t.hasPrefix(prefix) {
-            t.removeFirst(prefix.count)
-        }
-        return t
-    }
-
     /// Where a text run stands relative to the headline (the first `<h1>` with text).
     private enum HeadlinePosition { case before, within, after }
 
@@ -471,8 +463,10 @@ enum MetadataExtractor {
         }
         guard let marked else { return nil }
         let name = marked.firstDescendant(where: { $0[attribute: "itemprop"] == "name" }) ?? marked
-        let text = stripBylinePrefix(name.textContent)
-        return text.count <= 80 ? text : nil
+        let written = name.textContent
+        // A long "byline" is some other text; measured as written, before dates are taken out.
+        guard collapse(written).count <= 80 else { return nil }
+        return Byline.names(written)
     }
 }
 

@@ -299,6 +299,19 @@ import Testing
         #expect(article.lead.hasPrefix("Der Gemeinderat"))
     }
 
+    @Test func aBylineNamesNoOneByItsDateOrTime() throws {
+        // A byline element that holds only the date (a layout of the benchmark archive) names no author.
+        let dated = "<article><h1>Radweg</h1><p class=\"byline\">08. July 2015, 01:33</p>\(Self.paragraphs)</article>"
+        #expect(try extract(page(body: dated)).author == "")
+        #expect(Byline.names("Von Jonas Albrecht | 05.08.2022, 14:30") == "Jonas Albrecht")
+        #expect(Byline.names("Max Müller/APA, 5. August 2022") == "Max Müller/APA")
+        #expect(Byline.names("Anna Berg, Jonas Albrecht – 14:30") == "Anna Berg, Jonas Albrecht")
+        #expect(Byline.names("By Jane Doe") == "Jane Doe")
+        #expect(Byline.names("Tomas Spahn Fr, 18. Oktober 2019") == "Tomas Spahn")
+        // A date among other words is left as written: cutting it out could cut the name too.
+        #expect(Byline.names("Posted on May 5, 2022 by Jane Doe") == "Posted on May 5, 2022 by Jane Doe")
+    }
+
     @Test func latin1PageWithEntitiesIsDecoded() throws {
         let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><h1>Stra&szlig;e</h1><p>Gr\u{FC}&szlig;e aus M&uuml;nchen \u{84}heute\u{93} \u{96} sch\u{F6}n, ganz sch\u{F6}n lange Zeile mit Text.</p></body></html>"
         let bytes = html.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
