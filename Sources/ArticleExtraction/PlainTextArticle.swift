@@ -46,12 +46,16 @@ enum PlainTextArticle {
         }
         if article.title.isEmpty, !paragraphs.isEmpty {
             // A section or kicker line above the headline ("Wirtschaft", then the headline, then the
-            // text): a word or three, then a headline-length line that ends without a full stop.
-            if paragraphs.count >= 3, isKicker(paragraphs[0]), isHeadline(paragraphs[1]) {
+            // text): a word or three, then a headline-length line that ends without a full stop or
+            // that the text repeats as its first paragraph.
+            if paragraphs.count >= 3, isKicker(paragraphs[0]), isHeadline(paragraphs[1]) || paragraphs[1] == paragraphs[2] {
                 let kicker = paragraphs.removeFirst()
                 if article.section.isEmpty { article.section = kicker }
             }
             article.title = paragraphs.removeFirst()
+            // The headline repeated as the first paragraph is not text of its own (as on HTML pages,
+            // where a lead equal to the title is left out).
+            if paragraphs.count >= 2, paragraphs[0] == article.title { paragraphs.removeFirst() }
         }
         article.setText(paragraphs: paragraphs)
         // A dateline opens one of the first paragraphs; dates further into the text are events, not

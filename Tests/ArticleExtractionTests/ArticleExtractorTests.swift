@@ -329,6 +329,10 @@ import Testing
         #expect(article.section == "Politik")
         #expect(article.lead == "Erster Absatz.")
         #expect(article.body == "Zweiter Absatz mit Umbruch.")
+        // A section line over a headline that the text repeats as its first paragraph.
+        let repeated = try extract("Wirtschaft\n\nGas für den Winter.\n\nGas für den Winter.\n\nKiew muss zustimmen.\n", fileName: "c.txt")
+        #expect(repeated.section == "Wirtschaft" && repeated.title == "Gas für den Winter.")
+        #expect(repeated.lead == "Kiew muss zustimmen.")
         let bare = try extract("Überschrift\n\nText des Artikels.", fileName: "b.TXT")
         #expect(bare.title == "Überschrift" && bare.lead == "Text des Artikels.")
     }
