@@ -15,6 +15,8 @@ struct PhraseWeights: Equatable {
     var groups: [Int] = []
     /// The weight of each phrase.
     var weights: [Double] = []
+    /// True for each phrase that looks its word up in its exact form.
+    var isExact: [Bool] = []
 
     static func of(
         _ expression: String, partWeight: Double, exactWeight: Double, variantWeight: Double, weakVariantWeight: Double
@@ -51,12 +53,17 @@ struct PhraseWeights: Equatable {
             if markerWeight == nil { group += 1 }
             result.groups.append(group)
             result.weights.append(markerWeight ?? 1)
+            result.isExact.append(markerWeight != nil && first == GermanAnalyzer.exactQueryMarker.unicodeScalars.first!)
         }
         return result
     }
 
-    /// The weights as `stichwort_rank` reads them: `group*weight` per phrase ("0*1,0*0.5,1*1").
+    /// The weights as `stichwort_rank` reads them: `group*weight` per phrase, `group*weight*e` for an
+    /// exact-form phrase ("0*1,0*2.0*e,0*0.5,1*1").
     var text: String {
-        zip(groups, weights).map { "\($0)*\($1 == 1 ? "1" : String($1))" }.joined(separator: ",")
+        groups.indices.map { phrase in
+            let weight = weights[phrase]
+            return "\(groups[phrase])*\(weight == 1 ? "1" : String(weight))\(isExact[phrase] ? "*e" : "")"
+        }.joined(separator: ",")
     }
 }
