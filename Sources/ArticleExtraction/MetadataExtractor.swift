@@ -1,7 +1,6 @@
 import HTMLTree
 
-/// Reads an article's metadata from `<meta>` tags, JSON-LD (https://schema.org/NewsArticle),
-/// `<link rel=canonical>`, `<time>`, `<h1>` and `<title>`.
+/// What a page says about its article besides the text.
 struct PageMetadata {
     var title = ""
     var date = ""
@@ -14,7 +13,11 @@ struct PageMetadata {
     var jsonBody = ""
 }
 
+/// Reads an article's metadata from `<meta>` tags, JSON-LD (https://schema.org/NewsArticle),
+/// `<link rel=canonical>`, `<time>`, `<h1>` and `<title>` (the headline in `Headline.swift`, dates
+/// shown in the page in `PageDates.swift`).
 enum MetadataExtractor {
+    /// The metadata of the page whose root element is `root`.
     static func metadata(of root: HTMLElement) -> PageMetadata {
         var meta: [String: String] = [:]
         var canonical = ""
@@ -95,129 +98,6 @@ enum MetadataExtractor {
     /// The elements of a page's head that hold metadata (JSON-LD in `<script>`).
     private static let headElements: Set<String> = ["meta", "link", "title", "script"]
 
-    /// Values of `itemprop` and RDFa `property` that mark a publication date in the page.
-    private static let publicationProperties: Set<String> = [
-        "datepublished", "schema:datepublished", "datecreated", "schema:datecreated", "dc:date", "dcterms:created",
-    ]
-
-    /// The publication date marked in the page's elements: schema.org microdata or RDFa
-    /// (`<abbr itemprop="datePublished" title="…">`, `<span property="schema:dateCreated" content="…">`),
-    /// a microformat `published` class with a machine-readable title (hAtom), else the first `<time>`.
-    static func markedDate(in root: HTMLElement) -> String? {
-        var marked: String?
-        var time: String?
-        var published: String?
-        root.walk { node in
-            guard case .element(let element) = node else { return .descend }
-            let property = (element[attribute: "itemprop"] ?? element[attribute: "property"])?.fastLowercased()
-            if let property, publicationProperties.contains(property) {
-                for name in ["content", "datetime", "title"] {
-                    if let value = element[attribute: name], let date = DateNormalizer.normalize(value) {
-                        marked = date
-                        return .stop
-                    }
-                }
-                if let date = DateNormalizer.normalize(collapse(element.textContent)) {
-                    marked = date
-                    return .stop
-                }
-            }
-            if published == nil, element.classAndIDWords.contains(where: { $0 == "published" || $0 == "dt-published" }) {
-                published = (element[attribute: "datetime"] ?? element[attribute: "title"]).flatMap(DateNormalizer.normalize)
-            }
-            if time == nil, element.name == "time" {
-                time = DateNormalizer.normalize(element[attribute: "datetime"] ?? collapse(element.textContent))
-            }
-            return .descend
-        }
-        return marked ?? published ?? time
-    }
-
-    /// The page's headline: of the `<h1>`s outside navigation, headers and other boilerplate, the one
-    /// that shares most words with the `<title>`. An `<h1>` sharing none ("Navigation und Service",
-    /// the site's name) gives way to the `<title>` when there is one.
-    static func headline(in root: HTMLElement, titleTag: String) -> String {
-        var candidates: [String] = []
-        func visit(_ element: HTMLElement) {
-            // Tags and hidden elements only: article headlines often sit in a "header" box.
-            if BoilerplateRules.isBoilerplate(element, classWords: false) && element.name != "h1" { return }
-            if element.name == "h1" {
-                let text = headlineText(of: element)
-                if !text.isEmpty { candidates.append(text) }
-                return
-            }
-            for child in element.childElements { visit(child) }
-        }
-        visit(root)
-        let titleWords = Set(words(of: titleTag))
-        guard !titleWords.isEmpty else { return candidates.first ?? "" }
-        let scored = candidates.map { candidate in
-            (candidate, words(of: candidate).filter(titleWords.contains).count)
-        }
-        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return "" }
-        return best.0
-    }
-
-    /// Class words of the parts of a heading that are not the headline: kickers, datelines, categories.
-    private static let kickerWords: Set<String> = [
-        "dachzeile", "kicker", "topline", "overline", "roofline", "spitzmarke", "date", "time", "category",
-        "categories", "meta", "label", "subtitle",
-    ]
-
-    /// The words of an `<h1>` without its kicker (`<span class="dachzeile">`), a `<small>` line or a
-    /// dateline inside it; element boundaries and `<br>` separate words.
-    static func headlineText(of heading: HTMLElement) -> String {
-        var text = ""
-        func gather(_ element: HTMLElement) {
-            for child in element.children {
-                switch child {
-                case .text(let piece): text += piece.string
-                case .element(let inner):
-                    if inner.name == "small" || inner.name == "time" || inner.name == "script"
-                        || BoilerplateRules.words(of: inner).contains(where: kickerWords.contains)
-                    {
-                        continue
-                    }
-                    text += " "
-                    gather(inner)
-                    text += " "
-                }
-            }
-        }
-        gather(heading)
-        let headline = collapse(text)
-        return headline.isEmpty ? collapse(heading.textContent) : headline
-    }
-
-    /// Lower-case words of at least three letters.
-    static func words(of text: String) -> [String] {
-        // Scalar by scalar when every character is one scalar with a one-scalar lower case (below the
-        // combining marks, no dotted capital I): the same words without grapheme breaking, which was
-        // a twentieth of extraction. Character.isLetter/isNumber read their first scalar's properties.
-        guard text.unicodeScalars.allSatisfy({ $0.value < 0x300 && $0.value != 0x130 }) else {
-            return text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 3 }
-                .map(String.init)
-        }
-        var result: [String] = []
-        var word: [UInt8] = []
-        var length = 0
-        forEachLowercasedScalar(of: text) { lower in
-            let isAlphanumeric =
-                (lower.value >= 0x61 && lower.value <= 0x7A) || (lower.value >= 0x30 && lower.value <= 0x39)
-                || (lower.value >= 0x80 && (lower.properties.isAlphabetic || lower.properties.numericType != nil))
-            if isAlphanumeric {
-                word.append(contentsOf: lower.utf8)
-                length += 1
-            } else {
-                if length >= 3 { result.append(String(decoding: word, as: UTF8.self)) }
-                word.removeAll(keepingCapacity: true)
-                length = 0
-            }
-        }
-        if length >= 3 { result.append(String(decoding: word, as: UTF8.self)) }
-        return result
-    }
-
     /// The first non-empty value.
     static func first(_ values: String?...) -> String {
         for value in values {
@@ -264,182 +144,15 @@ enum MetadataExtractor {
         return (result + rest).collapsingWhitespace()
     }
 
-    private static func firstDate(_ values: [String?]) -> String? {
-        for value in values {
-            if let v = value, let date = DateNormalizer.normalize(v) { return date }
-        }
-        return nil
-    }
-
-    /// What names the site rather than the article: the site name, or the part of the <title> after
-    /// a separator while the <title> has another part. Lower-cased once per page.
-    struct SiteNames {
-        private let siteName: String
-        private let title: String
-
-        /// `titleTag` collapsed already (as `metadata` reads it).
-        init(titleTag: String, siteName: String) {
-            self.siteName = siteName.isEmpty ? "" : collapse(siteName).fastLowercased()
-            title = titleTag.fastLowercased()
-        }
-
-        /// True when `candidate` names the site.
-        func contains(_ candidate: String) -> Bool {
-            let text = collapse(candidate).fastLowercased()
-            guard !text.isEmpty else { return false }
-            if !siteName.isEmpty && text == siteName { return true }
-            for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", ": "] where title.containsBytes(separator) {
-                let parts = title.parts(separatedBy: separator)
-                if parts.count >= 2 && parts.dropFirst().contains(text) && !parts[0].isEmpty && parts[0] != text { return true }
-            }
-            return false
-        }
-    }
-
     /// White space collapsed to single spaces, trimmed; entities left in the text decoded.
     static func collapse(_ text: String) -> String {
         decodingLeftoverEntities(text.collapsingWhitespace())
-    }
-
-    /// A page title without the site's name: "Headline | Site", "Headline - Site", "Site: Headline".
-    static func cleanTitle(_ raw: String, site: String) -> String {
-        let title = collapse(raw)
-        let siteLower = site.fastLowercased()
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " >> ", " • ", " │ "] where title.containsBytes(separator) {
-            let parts = title.parts(separatedBy: separator)
-            guard parts.count >= 2 else { continue }
-            if !siteLower.isEmpty {
-                let kept = parts.filter { part in
-                    let lower = part.fastLowercased()
-                    return !lower.contains(siteLower) && !siteLower.contains(lower)
-                }
-                if !kept.isEmpty && kept.count < parts.count { return kept.joined(separator: separator) }
-            }
-            // Without a site name: drop short last parts ("… | Lokalzeitung", "… | site.ch | Magazin").
-            var kept = parts
-            while kept.count >= 2, let last = kept.last, last.split(separator: " ").count <= 3,
-                kept.dropLast().joined(separator: separator).count > last.count
-            {
-                kept.removeLast()
-            }
-            if kept.count < parts.count { return kept.joined(separator: separator) }
-        }
-        return title
     }
 
     private static func languageCode(_ raw: String) -> String {
         let code = raw.lowercased().prefix { $0.isLetter }
         return code.count >= 2 && code.count <= 3 ? String(code) : ""
     }
-
-    /// Where a text run stands relative to the headline (the first `<h1>` with text).
-    private enum HeadlinePosition { case before, within, after }
-
-    /// The page's short text runs in document order (nav, footer and asides left out), each with
-    /// where it stands relative to the headline: at most `keptBefore` of those before it (the last
-    /// ones), those in it, and `keptAfter` of those after it; the walk stops there. A run without
-    /// digits, which can hold no date, is an empty string in its place.
-    private static func shortTexts(
-        of root: HTMLElement, keptBefore: Int, keptAfter: Int
-    ) -> (before: [String], headline: [String], after: [String]) {
-        guard let body = root.firstDescendant(where: { $0.name == "body" }) else { return ([], [], []) }
-        // Runs before the headline are kept as runs and read at the end: only the last few count.
-        var before: [HTMLText] = []
-        var headline: [String] = []
-        var after: [String] = []
-        var headlineEnd: Int?
-        body.walk { node in
-            switch node {
-            case .text(let text):
-                let position: HeadlinePosition = headlineEnd.map { text.documentOrder < $0 ? .within : .after } ?? .before
-                guard position != .before else {
-                    if dateCandidate(text) != nil {
-                        before.append(text)
-                        if before.count > 2 * keptBefore { before.removeFirst(before.count - keptBefore) }
-                    }
-                    return .descend
-                }
-                guard let candidate = dateCandidate(text) else { return .descend }
-                if position == .within { headline.append(candidate) } else { after.append(candidate) }
-                return after.count < keptAfter ? .descend : .stop
-            case .element(let element):
-                if Self.dateFreeElements.contains(element.name) { return .skipChildren }
-                // A logo in an <h1> is no headline.
-                if element.name == "h1" && headlineEnd == nil && !collapse(element.textContent).isEmpty {
-                    headlineEnd = element.subtreeEnd
-                }
-                return .descend
-            }
-        }
-        return (before.suffix(keptBefore).compactMap(dateCandidate), headline, after)
-    }
-
-    /// A text run that may be a date line: at least 8 characters, and a long one only by its opening
-    /// when that is a number (a dateline: "27.1.2022 – Bei der …"). Looked at on bytes first: most
-    /// runs of a page are white space or prose.
-    private static func dateCandidate(_ text: HTMLText) -> String? {
-        let (visible, startsWithDigit, hasDigit, hasEntity) = text.withUTF8 { bytes -> (Int, Bool, Bool, Bool) in
-            var count = 0
-            var startsWithDigit = false
-            var hasDigit = false
-            var hasEntity = false
-            for byte in bytes where byte > 0x20 {
-                if count == 0 { startsWithDigit = byte >= 0x30 && byte <= 0x39 }
-                count += 1
-                if byte >= 0x30 && byte <= 0x39 { hasDigit = true } else if byte == UInt8(ascii: "&") { hasEntity = true }
-                // A long run that opens with no digit is no date line: the rest need not be read.
-                if count > 160 && !startsWithDigit { break }
-            }
-            return (count, startsWithDigit, hasDigit, hasEntity)
-        }
-        guard visible >= 7 else { return nil }
-        if visible > 160 && !startsWithDigit { return nil }
-        // A run without digits holds no date (and no labelled one), but still counts as a run near the
-        // headline: an empty placeholder, measured without making its string (most runs are prose).
-        if !hasDigit && !hasEntity { return text.withUTF8(collapsedLength) >= 8 ? "" : nil }
-        let trimmed = collapse(text.string)
-        // Scalars, not `count`: grapheme segmentation of every text run of every page is costly.
-        let length = trimmed.unicodeScalars.count
-        guard length >= 8 else { return nil }
-        return length > 160 ? String(trimmed.prefix(24)) : trimmed
-    }
-
-    private static func firstDate<S: Sequence>(in texts: S) -> String? where S.Element == String {
-        for text in texts {
-            if let date = DateNormalizer.normalize(text), date.prefix(4) >= "1990" { return date }
-        }
-        return nil
-    }
-
-    /// Labels of a publication date in the page's text ("Veröffentlicht am 16.08.2019").
-    private static let publicationLabels = OpeningList([
-        "veröffentlicht am", "veröffentlicht:", "erschienen am", "erschienen:", "publiziert am", "publiziert:",
-        "published on", "published:",
-    ])
-
-    /// The date the page shows with its headline: a labelled publication date after the `<h1>`
-    /// ("Erschienen am: 01.11.2023"), else a date in the few text runs just after or before it
-    /// ("Stand: 28.04.2020 18:00 Uhr", a dateline above the headline).
-    static func dateAtHeadline(of root: HTMLElement) -> String? {
-        let (before, _, after) = shortTexts(of: root, keptBefore: 3, keptAfter: 100)
-        guard !after.isEmpty else { return nil }
-        let labelled = after.prefix(100).filter { publicationLabels.matches(LineOpening($0)) }
-        return firstDate(in: labelled)
-            ?? firstDate(in: before.suffix(1))
-            ?? firstDate(in: after.prefix(8))
-            ?? firstDate(in: before.reversed())
-    }
-
-    /// The first full date in the page's short text runs: first those after the headline (`<h1>`),
-    /// where bylines and datelines stand ("Veröffentlicht am 29. Januar 2020", "29.01.2020 | 14:30"),
-    /// then all in document order, which sidebars and footers come last in.
-    static func firstDateInText(of root: HTMLElement) -> String? {
-        let (before, headline, after) = shortTexts(of: root, keptBefore: 1_000, keptAfter: 1_000)
-        return firstDate(in: after.prefix(60)) ?? firstDate(in: (before + headline + after).prefix(1_000))
-    }
-
-    /// Elements whose text never holds the article's date.
-    private static let dateFreeElements: Set<String> = ["nav", "footer", "aside", "script", "select", "option"]
 
     /// The last entry of a breadcrumb trail ("Startseite › Politik" → "Politik").
     private static func breadcrumbSection(_ root: HTMLElement) -> String? {
