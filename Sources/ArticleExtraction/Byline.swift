@@ -18,12 +18,12 @@ enum Byline {
         }
         parts.append((separator, names[partStart...]))
         let dated = parts.filter { $0.text.contains(where: \.isNumber) }
-        guard dated.allSatisfy({ isDateOrTime($0.text) }) else { return names }
+        guard dated.allSatisfy({ DateNormalizer.isDateOrTime($0.text) }) else { return names }
         var kept = ""
         for part in parts where !part.text.contains(where: \.isNumber) {
             // "Tomas Spahn Fr, 18. Oktober 2019": the weekday before the date goes with it.
             var words = part.text.split(separator: " ")
-            while let last = words.last, isDateWord(last.lowercased()) { words.removeLast() }
+            while let last = words.last, DateNormalizer.isDateWord(last.lowercased()) { words.removeLast() }
             let trimmed = words.joined(separator: " ")
             guard !trimmed.isEmpty else { continue }
             if !kept.isEmpty, let separator = part.separator {
@@ -41,27 +41,6 @@ enum Byline {
             t.removeFirst(prefix.count)
         }
         return t
-    }
-
-    /// Words besides numbers and month names that a byline's date or time is written with.
-    private static let dateWords: Set<String> = [
-        "uhr", "am", "um", "on", "at", "pm", "est", "cet", "cest", "mez", "mesz", "utc", "gmt",
-        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-        "mo", "di", "mi", "do", "fr", "sa", "so", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    ]
-
-    /// True for a month's or weekday's name or another word of a written date or time (lower-case).
-    private static func isDateWord(_ word: String) -> Bool {
-        let bare = word.hasSuffix(".") || word.hasSuffix(",") ? String(word.dropLast()) : word
-        return DateNormalizer.isMonthName(bare) || dateWords.contains(bare)
-    }
-
-    /// True when `part` is a date or a time and nothing else ("08. July 2015", "14:30 Uhr").
-    private static func isDateOrTime(_ part: Substring) -> Bool {
-        part.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).allSatisfy { word in
-            word.allSatisfy(\.isNumber) || isDateWord(String(word))
-        }
     }
 
     /// What separates names, dates and times in a byline.

@@ -241,7 +241,28 @@ public enum DateNormalizer {
     ]
 
     /// True when `word` (lower-case, without a trailing dot) names a month, in German or English.
-    static func isMonthName(_ word: String) -> Bool { months[word] != nil }
+    private static func isMonthName(_ word: String) -> Bool { months[word] != nil }
+
+    /// Words besides numbers and month names that a date or time is written with (in a byline, a dateline).
+    private static let dateWords: Set<String> = [
+        "uhr", "am", "um", "on", "at", "pm", "est", "cet", "cest", "mez", "mesz", "utc", "gmt",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "mo", "di", "mi", "do", "fr", "sa", "so", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    ]
+
+    /// True for a month's or weekday's name or another word of a written date or time (lower-case).
+    static func isDateWord(_ word: String) -> Bool {
+        let bare = word.hasSuffix(".") || word.hasSuffix(",") ? String(word.dropLast()) : word
+        return isMonthName(bare) || dateWords.contains(bare)
+    }
+
+    /// True when `part` is a date or a time and nothing else ("08. July 2015", "14:30 Uhr").
+    static func isDateOrTime(_ part: Substring) -> Bool {
+        part.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).allSatisfy { word in
+            word.allSatisfy(\.isNumber) || isDateWord(String(word))
+        }
+    }
 
     /// `5. August 2022`, `5 August 2022`, `August 5, 2022`.
     private static func writtenDate(_ text: String) -> String? {

@@ -90,7 +90,7 @@ enum MetadataExtractor {
         result.section = first(
             meta["article:section"], JSONLD.string(article["articleSection"]), meta["section"],
             meta["og:section"], meta["category"])
-        if result.section.isEmpty { result.section = first(breadcrumbSection(root)) }
+        if result.section.isEmpty { result.section = first(breadcrumbSection(root) ?? datelineSection(root)) }
         result.jsonBody = JSONLD.string(article["articleBody"]) ?? ""
         return result
     }
@@ -166,6 +166,50 @@ enum MetadataExtractor {
         let candidate = names.last { !$0.isEmpty && !home.contains($0.lowercased()) && !$0.contains("›") }
         guard let candidate, candidate.count <= 40 else { return nil }
         return candidate
+    }
+
+    /// The section a dateline names, as older layouts without tags or breadcrumbs show it above the
+    /// article: "International · 02.06.2015", "Politik | 5. August 2022" (a capitalised word, then a
+    /// date or time and nothing else). Looked for among the first 300 elements of the page's body.
+    private static func datelineSection(_ root: HTMLElement) -> String? {
+        guard let body = root.firstDescendant(where: { $0.name == "body" }) else { return nil }
+        var section: String?
+        var elements = 0
+        body.walk { node in
+            guard case .element(let element) = node else { return .descend }
+            elements += 1
+            guard elements <= 300, section == nil else { return .stop }
+            if ["nav", "footer", "aside", "script", "style", "select"].contains(element.name) { return .skipChildren }
+            // Only an element with a separator in a text of its own is read whole.
+            let hasSeparator = element.children.contains { child in
+                guard case .text(let text) = child else { return false }
+                return text.withUTF8 { $0.contains(UInt8(ascii: "|")) || $0.contains(0xB7) }
+            }
+            if hasSeparator { section = sectionBeforeDate(collapse(element.textContent)) }
+            return .descend
+        }
+        return section
+    }
+
+    /// "International" for "International · 02.06.2015"; nil unless the rest is a date alone.
+    private static func sectionBeforeDate(_ line: String) -> String? {
+        guard line.count <= 60 else { return nil }
+        for separator in [" · ", " | "] where line.containsBytes(separator) {
+            let parts = line.parts(separatedBy: separator)
+            guard parts.count == 2, DateNormalizer.normalize(parts[1]) != nil,
+                DateNormalizer.isDateOrTime(Substring(parts[1]))
+            else { continue }
+            // One capitalised word without digits (two are more often an author's name: "Malte Welding ·
+            // 12.03.2021"), and no weekday ("Mittwoch | 12.03.2021") or label ("Aktualisiert").
+            let word = parts[0]
+            guard word.count <= 30, !word.contains(" "), word.first?.isUppercase == true,
+                word.allSatisfy(\.isLetter), !DateNormalizer.isDateWord(word.lowercased()),
+                !["aktualisiert", "veröffentlicht", "erschienen", "stand", "datum", "update", "updated", "published",
+                  "startseite", "home"].contains(word.lowercased())
+            else { continue }
+            return word
+        }
+        return nil
     }
 
     /// An author marked in the page: `itemprop=author`, `rel=author`, or a byline element.

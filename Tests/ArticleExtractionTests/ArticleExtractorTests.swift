@@ -312,6 +312,17 @@ import Testing
         #expect(Byline.names("Posted on May 5, 2022 by Jane Doe") == "Posted on May 5, 2022 by Jane Doe")
     }
 
+    @Test func aDatelineNamesTheSectionOfAnOldLayout() throws {
+        let dateline = "<table><tr><td><font><b>International</b> &middot; 02.06.2015</font><h2>Radweg</h2>\(Self.paragraphs)</td></tr></table>"
+        let article = try extract(page(body: dateline))
+        #expect(article.section == "International")
+        #expect(article.date == "2015-06-02")
+        // An author's name or a weekday before the date is no section.
+        for line in ["Malte Welding · 12.03.2021", "Mittwoch | 12.03.2021", "Aktualisiert | 12.03.2021"] {
+            #expect(try extract(page(body: "<p>\(line)</p><h1>Radweg</h1>\(Self.paragraphs)")).section == "", "\(line)")
+        }
+    }
+
     @Test func latin1PageWithEntitiesIsDecoded() throws {
         let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><h1>Stra&szlig;e</h1><p>Gr\u{FC}&szlig;e aus M&uuml;nchen \u{84}heute\u{93} \u{96} sch\u{F6}n, ganz sch\u{F6}n lange Zeile mit Text.</p></body></html>"
         let bytes = html.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
