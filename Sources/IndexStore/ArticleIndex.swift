@@ -108,10 +108,10 @@ public final class ArticleIndex {
         }
     }
 
-    /// The analyzer (FTS5 tokenizer name) the index was built with.
-    /// FTS5's `hashsize` in the article table (`Schema.pendingTermsSize`), for benchmarks that compare with it.
+    /// FTS5's `hashsize` of the full-text table (`Schema.pendingTermsSize`), for benchmarks that compare with it.
     public static var pendingTermsSize: Int { Schema.pendingTermsSize }
 
+    /// The analyzer (FTS5 tokenizer name) the index was built with.
     public var analyzerName: String { ((try? meta(MetaKey.analyzer)) ?? nil) ?? "unknown" }
 
     // MARK: - meta
