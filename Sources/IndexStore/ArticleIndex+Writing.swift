@@ -32,10 +32,11 @@ extension ArticleIndex {
         return id
     }
 
-    /// Replaces the content of the article with row id `file.id` (its text was re-extracted).
+    /// Replaces the content of the article with row id `file.id` (its text was re-extracted). Its FTS5
+    /// row is rewritten only when the indexed text changed: a page whose boilerplate alone changed
+    /// costs no re-analysis.
     public func replace(_ article: Article, file: IndexedFile, tokens: PreparedTokens? = nil) throws(SQLiteError) {
-        connection.preparedTokens.current = tokens?.texts ?? []
-        defer { connection.preparedTokens.current = [] }
+        let old = try indexedText(id: file.id)
         let statement = try cached(
             """
             UPDATE article SET path = ?, size = ?, mtime = ?, hash = ?, title = ?, date = ?, author = ?,
@@ -43,6 +44,11 @@ extension ArticleIndex {
             """)
         try statement.bind(fileValues(file) + articleValues(article) + [.int(file.id)])
         try statement.step()
+        guard let old, old != [article.title, article.lead, article.body] else { return }
+        try deleteFullText(id: file.id, text: old)
+        connection.preparedTokens.current = tokens?.texts ?? []
+        defer { connection.preparedTokens.current = [] }
+        try cached(Schema.insertFullText).run(.int(file.id), .text(article.title), .text(article.lead), .text(article.body))
     }
 
     /// Updates only the bookkeeping of row `file.id` (a touched or moved file): no re-analysis.
@@ -51,9 +57,24 @@ extension ArticleIndex {
             .run(.text(file.path), .int(file.size), .int(file.mtime), .text(file.hash), .int(file.id))
     }
 
-    /// Removes the article with this row id (and its FTS5 rows, through the trigger).
+    /// Removes the article with this row id and its FTS5 row.
     public func delete(id: Int64) throws(SQLiteError) {
+        if let old = try indexedText(id: id) { try deleteFullText(id: id, text: old) }
         try cached("DELETE FROM article WHERE id = ?").run(.int(id))
+    }
+
+    /// The title, lead and body row `id` is indexed with, or nil when there is no such row.
+    private func indexedText(id: Int64) throws(SQLiteError) -> [String]? {
+        let statement = try cached(Schema.selectText)
+        try statement.bind(.int(id))
+        defer { statement.reset() }
+        guard try statement.step() else { return nil }
+        return [statement.text(0), statement.text(1), statement.text(2)]
+    }
+
+    /// Removes row `id` from the FTS5 index, re-tokenizing the `text` it was indexed with.
+    private func deleteFullText(id: Int64, text: [String]) throws(SQLiteError) {
+        try cached(Schema.deleteFullText).run(.int(id), .text(text[0]), .text(text[1]), .text(text[2]))
     }
 
     /// Lets FTS5 merge index segments after a large run (https://sqlite.org/fts5.html#the_merge_command).

@@ -6,16 +6,20 @@ import GermanAnalysis
 enum Schema {
     /// Bumped when tables, columns, indexes or triggers change (2: no insert trigger, see
     /// `createFullText`; 3: indexes for the section and author filters; 4: no index on the content
-    /// hash, which no statement reads: moves are found among the files a run reads in path order).
-    static let version = "4"
+    /// hash, which no statement reads: moves are found among the files a run reads in path order;
+    /// 5: no delete and update triggers either).
+    static let version = "5"
     /// Older versions an index is brought up to date from when opened for writing.
     static let migrations: [String: String] = [
-        "1": "DROP TRIGGER IF EXISTS article_fts_insert;" + filterIndexes + dropHashIndex,
-        "2": filterIndexes + dropHashIndex,
-        "3": dropHashIndex,
+        "1": "DROP TRIGGER IF EXISTS article_fts_insert;" + filterIndexes + dropHashIndex + dropTextTriggers,
+        "2": filterIndexes + dropHashIndex + dropTextTriggers,
+        "3": dropHashIndex + dropTextTriggers,
+        "4": dropTextTriggers,
     ]
     /// Schema 3 and before kept an index on `hash`; dropping it frees its pages for reuse.
     static let dropHashIndex = "DROP INDEX IF EXISTS article_hash;"
+    /// Schema 4 and before kept the full-text rows in step with deletes and text updates by triggers.
+    static let dropTextTriggers = "DROP TRIGGER IF EXISTS article_fts_delete; DROP TRIGGER IF EXISTS article_fts_update;"
     /// The value of meta `format`, which marks a file as a Stichwort index.
     static let formatName = "stichwort-index"
     /// BM25 column weights: title, lead, body (https://sqlite.org/fts5.html#the_bm25_function).
@@ -51,26 +55,19 @@ enum Schema {
         CREATE INDEX IF NOT EXISTS article_author ON article(author);
         """
 
-    /// The FTS5 table and the triggers that keep it in step with `article` on deletes and updates.
+    /// The FTS5 table, kept in step with `article` by `ArticleIndex` itself, without triggers.
     ///
-    /// New rows are added to the FTS5 table by `ArticleIndex.insert` itself (`insertFullText`), not by a
-    /// trigger: a trigger runs inside a statement savepoint, and FTS5 writes its pending terms out as a
-    /// new segment at every savepoint, so a trigger per row made one tiny segment per article and
-    /// halved the speed of indexing. The update trigger fires only when indexed text changes, so a
-    /// move (a new path) costs no re-analysis.
+    /// A trigger runs inside a statement savepoint, and FTS5 writes its pending terms out as a new
+    /// segment at every savepoint: an insert trigger made one tiny segment per article and halved the
+    /// speed of indexing (schema 2 dropped it), and the delete and update triggers made one per changed
+    /// or removed article, whose merges cascaded (schema 5 dropped them). The first update after a full
+    /// index of 20,560 pages, 200 changed files, made some 200 segments and so merged the index's
+    /// whole upper level, 50 MB. `ArticleIndex.insert`, `replace` and `delete` write the FTS5 rows
+    /// with plain statements (`insertFullText`, `deleteFullText`), so a run's changes pend together.
     static let createFullText = """
         CREATE VIRTUAL TABLE article_fts USING fts5(
             title, lead, body, content='article', content_rowid='id',
             tokenize='\(AnalyzerVersion.tokenizerName)');
-        CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
-            INSERT INTO article_fts(article_fts, rowid, title, lead, body)
-            VALUES ('delete', old.id, old.title, old.lead, old.body);
-        END;
-        CREATE TRIGGER article_fts_update AFTER UPDATE OF title, lead, body ON article BEGIN
-            INSERT INTO article_fts(article_fts, rowid, title, lead, body)
-            VALUES ('delete', old.id, old.title, old.lead, old.body);
-            INSERT INTO article_fts(rowid, title, lead, body) VALUES (new.id, new.title, new.lead, new.body);
-        END;
         INSERT INTO article_fts(article_fts, rank) VALUES ('rank', '\(rankFunction)');
         INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', \(pendingTermsSize));
         """ + setSegmentsMergedTogether
@@ -100,6 +97,13 @@ enum Schema {
 
     /// Adds the FTS5 row of a new article (its text, in the order of the table's columns).
     static let insertFullText = "INSERT INTO article_fts(rowid, title, lead, body) VALUES (?, ?, ?, ?)"
+
+    /// Removes an article's FTS5 row, given the text it was indexed with
+    /// (https://sqlite.org/fts5.html#the_delete_command).
+    static let deleteFullText = "INSERT INTO article_fts(article_fts, rowid, title, lead, body) VALUES ('delete', ?, ?, ?, ?)"
+
+    /// The indexed text of an article, in the order of the FTS5 table's columns.
+    static let selectText = "SELECT title, lead, body FROM article WHERE id = ?"
 
     static let dropFullText = """
         DROP TRIGGER IF EXISTS article_fts_insert;

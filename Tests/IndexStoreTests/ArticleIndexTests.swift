@@ -115,6 +115,12 @@ import Testing
         try index.write { try index.updateFile(IndexedFile(id: id, path: "moved/a.html", size: 5, mtime: 3, hash: "1111111111111111")) }
         #expect(try index.article(atPath: "moved/a.html")?.article.title == Self.weather.title)
         #expect(try index.article(atPath: "a.html") == nil)
+        // The same text again (a page whose boilerplate alone changed): the full-text row stays as it is.
+        try index.write {
+            try index.replace(Self.weather, file: IndexedFile(id: id, path: "moved/a.html", size: 6, mtime: 4, hash: "2222222222222222"))
+        }
+        #expect(try search(index, "\"hitzewelle\"").map(\.path) == ["moved/a.html"])
+        #expect(try index.check().isEmpty)
         try index.write { try index.delete(id: id) }
         #expect(try search(index, "\"hitzewelle\"").isEmpty)
         #expect(try index.documentCount() == 0)
@@ -281,7 +287,7 @@ import Testing
         #expect(try search(try ArticleIndex(path: path, access: .read), "\"erdogan\"").count == 1)
         let index = try ArticleIndex(path: path, access: .write)
         try index.write { try index.insert(Self.weather, file: file("b.html")) }
-        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "4")
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "5")
         #expect(try old.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'article_fts_insert'") == 0)
         #expect(try search(index, "\"freibad\"").map(\.path) == ["b.html"])
         #expect(try index.check().isEmpty)
@@ -294,7 +300,7 @@ import Testing
             UPDATE meta SET value = '2' WHERE key = 'schema';
             """)
         _ = try ArticleIndex(path: path, access: .write)
-        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "4")
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "5")
         #expect(
             try old.scalarInt(
                 "SELECT count(*) FROM sqlite_schema WHERE name IN ('article_section', 'article_author')") == 2)
@@ -308,10 +314,39 @@ import Testing
             """)
         #expect(try search(try ArticleIndex(path: path, access: .read), "\"erdogan\"").count == 1)
         let index = try ArticleIndex(path: path, access: .write)
-        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "4")
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "5")
         #expect(try old.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'article_hash'") == 0)
         try index.write { try index.insert(Self.weather, file: file("b.html")) }
         #expect(try search(index, "\"freibad\"").map(\.path) == ["b.html"])
+        #expect(try index.check().isEmpty)
+    }
+
+    @Test func anIndexLosesItsTextTriggersWhenOpenedForWriting() throws {
+        // Schema 4 kept the FTS5 rows in step by triggers; with them and the explicit statements, a
+        // replaced or deleted article's FTS5 row would be deleted twice.
+        let (path, old) = try olderIndex("""
+            CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+                INSERT INTO article_fts(article_fts, rowid, title, lead, body)
+                VALUES ('delete', old.id, old.title, old.lead, old.body);
+            END;
+            CREATE TRIGGER article_fts_update AFTER UPDATE OF title, lead, body ON article BEGIN
+                INSERT INTO article_fts(article_fts, rowid, title, lead, body)
+                VALUES ('delete', old.id, old.title, old.lead, old.body);
+                INSERT INTO article_fts(rowid, title, lead, body) VALUES (new.id, new.title, new.lead, new.body);
+            END;
+            UPDATE meta SET value = '4' WHERE key = 'schema';
+            """)
+        let index = try ArticleIndex(path: path, access: .write)
+        #expect(try old.scalarText("SELECT value FROM meta WHERE key = 'schema'") == "5")
+        #expect(try old.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'") == 0)
+        let id = try #require(index.article(atPath: "a.html")?.file.id)
+        try index.write {
+            try index.replace(Self.weather, file: IndexedFile(id: id, path: "a.html", size: 5, mtime: 2, hash: "1111111111111111"))
+        }
+        #expect(try search(index, "\"erdogan\"").isEmpty)
+        #expect(try search(index, "\"hitzewelle\"").map(\.path) == ["a.html"])
+        try index.write { try index.delete(id: id) }
+        #expect(try index.documentCount() == 0)
         #expect(try index.check().isEmpty)
     }
 
