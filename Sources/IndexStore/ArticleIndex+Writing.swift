@@ -18,8 +18,6 @@ extension ArticleIndex {
     /// two rows must land together.
     @discardableResult
     public func insert(_ article: Article, file: IndexedFile, tokens: PreparedTokens? = nil) throws(SQLiteError) -> Int64 {
-        connection.preparedTokens.current = tokens?.texts ?? []
-        defer { connection.preparedTokens.current = [] }
         let statement = try cached(
             """
             INSERT INTO article(path, size, mtime, hash, title, date, author, section, url, language, lead, body)
@@ -28,7 +26,7 @@ extension ArticleIndex {
         try statement.bind(fileValues(file) + articleValues(article))
         try statement.step()
         let id = connection.lastInsertRowID
-        try cached(Schema.insertFullText).run(.int(id), .text(article.title), .text(article.lead), .text(article.body))
+        try insertFullText(id: id, article, tokens: tokens)
         return id
     }
 
@@ -46,9 +44,7 @@ extension ArticleIndex {
         try statement.step()
         guard let old, old != [article.title, article.lead, article.body] else { return }
         try deleteFullText(id: file.id, text: old)
-        connection.preparedTokens.current = tokens?.texts ?? []
-        defer { connection.preparedTokens.current = [] }
-        try cached(Schema.insertFullText).run(.int(file.id), .text(article.title), .text(article.lead), .text(article.body))
+        try insertFullText(id: file.id, article, tokens: tokens)
     }
 
     /// Updates only the bookkeeping of row `file.id` (a touched or moved file): no re-analysis.
@@ -70,6 +66,14 @@ extension ArticleIndex {
         defer { statement.reset() }
         guard try statement.step() else { return nil }
         return [statement.text(0), statement.text(1), statement.text(2)]
+    }
+
+    /// Adds row `id` to the FTS5 index with `article`'s text; the tokenizer replays `tokens`, when
+    /// given, instead of analysing the text again.
+    private func insertFullText(id: Int64, _ article: Article, tokens: PreparedTokens?) throws(SQLiteError) {
+        connection.preparedTokens.current = tokens?.texts ?? []
+        defer { connection.preparedTokens.current = [] }
+        try cached(Schema.insertFullText).run(.int(id), .text(article.title), .text(article.lead), .text(article.body))
     }
 
     /// Removes row `id` from the FTS5 index, re-tokenizing the `text` it was indexed with.

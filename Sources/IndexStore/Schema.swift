@@ -2,7 +2,7 @@ import GermanAnalysis
 
 /// The index's tables: `article` holds every file's bookkeeping, metadata and text; `article_fts` is an
 /// external-content FTS5 table over its title, lead and body (https://sqlite.org/fts5.html#external_content_tables),
-/// kept in step by `ArticleIndex.insert` and triggers; `meta` holds the format and analyzer versions.
+/// kept in step by `ArticleIndex.insert`, `replace` and `delete`; `meta` holds the format and analyzer versions.
 enum Schema {
     /// Bumped when tables, columns, indexes or triggers change (2: no insert trigger, see
     /// `createFullText`; 3: indexes for the section and author filters; 4: no index on the content
