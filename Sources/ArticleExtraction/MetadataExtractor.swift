@@ -179,7 +179,7 @@ enum MetadataExtractor {
             guard case .element(let element) = node else { return .descend }
             elements += 1
             guard elements <= 300, section == nil else { return .stop }
-            if ["nav", "footer", "aside", "script", "style", "select"].contains(element.name) { return .skipChildren }
+            if dateFreeElements.contains(element.name) { return .skipChildren }
             // Only an element with a separator in a text of its own is read whole.
             let hasSeparator = element.children.contains { child in
                 guard case .text(let text) = child else { return false }

@@ -155,6 +155,6 @@ extension MetadataExtractor {
         return firstDate(in: after.prefix(60)) ?? firstDate(in: (before + headline + after).prefix(1_000))
     }
 
-    /// Elements whose text never holds the article's date.
-    private static let dateFreeElements: Set<String> = ["nav", "footer", "aside", "script", "select", "option"]
+    /// Elements whose text never holds the article's date (nor a dateline's section).
+    static let dateFreeElements: Set<String> = ["nav", "footer", "aside", "script", "style", "select", "option"]
 }
