@@ -161,8 +161,9 @@ public struct QueryCompiler {
 
     /// The phrases (each opened by " OR ") that look `word` up in the forms Snowball stems apart from
     /// it: its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau) and its
-    /// other number where the plural is Latin or Greek (Ministerium, Ministerien), each also as a
-    /// compound's part (Ministerien finds Finanzministerium); with `withWeakVariants`, weighed below
+    /// other number where the plural is Latin or Greek (Ministerium, Ministerien), the other gender and
+    /// number of a noun for a person (`PersonNounForms`: Ärztinnen, Ärzte), each also as a compound's
+    /// part (Ministerien finds Finanzministerium); with `withWeakVariants`, weighed below
     /// the word, other verb forms (`VerbForms`), the place of an adjective in -anisch
     /// (`PlaceAdjective`) and the German spelling of a c (`GermanizedC`: Doctor, Doktor; also as a
     /// compound's part: Club finds Klubobmann), unless one stems to a stopword (gesicht → sichen →
@@ -170,7 +171,7 @@ public struct QueryCompiler {
     /// Kamp or Cola the peninsula Kola would be noise.
     private func variantPhrases(of word: String, withWeakVariants: Bool) -> String {
         let part = String(GermanAnalyzer.partQueryMarker)
-        var phrases = [VowelSVariant.of(word), LatinPlural.of(word)].compactMap { $0 }.map {
+        var phrases = ([VowelSVariant.of(word), LatinPlural.of(word)].compactMap { $0 } + PersonNounForms.of(word)).map {
             " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
         }.joined()
         guard withWeakVariants else { return phrases }
