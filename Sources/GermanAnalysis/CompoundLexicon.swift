@@ -17,12 +17,35 @@ struct CompoundLexicon: @unchecked Sendable {
     }
 
     /// Stems by a 64-bit FNV-1a hash (84,000 stems in 2^64 values do not collide in practice), in an
-    /// open-addressing table: no `Hasher` and no object per entry.
-    private let hashes: UnsafeBufferPointer<UInt64>
-    private let entries: UnsafeBufferPointer<Entry>
+    /// open-addressing table: no `Hasher` and no object per entry. A slot holds the hash and the
+    /// entry packed beside it, so a found stem costs one cache miss, not two.
+    private let slots: UnsafeBufferPointer<Slot>
     private let mask: Int
-    /// Two bits per stem in 2^20 (128 KiB, which stays in the core's cache where the 2 MiB of
-    /// hashes do not): most substrings the splitter looks up are no stem and stop here.
+
+    /// A slot of the table: a stem's hash (0 when empty) and its entry, packed: frequency (8 bits),
+    /// noun (1 bit), the ending's length (7 bits) and its offset in the data (from bit 16).
+    private struct Slot {
+        var hash: UInt64 = 0
+        var packed: UInt64 = 0
+
+        init() {}
+
+        init(hash: UInt64, entry: Entry) {
+            self.hash = hash
+            packed = UInt64(entry.frequency) | (entry.isNoun ? 1 << 8 : 0) | UInt64(entry.ending.count) << 9
+                | UInt64(entry.ending.lowerBound) << 16
+        }
+
+        var entry: Entry {
+            let start = Int(packed >> 16)
+            return Entry(
+                frequency: Int(packed & 0xFF), isNoun: packed & (1 << 8) != 0,
+                ending: start..<(start + Int((packed >> 9) & 0x7F)))
+        }
+    }
+
+    /// Two bits per stem in 2^20 (128 KiB, which stays in the core's cache where the 4 MiB of
+    /// slots do not): most substrings the splitter looks up are no stem and stop here.
     private let filter: UnsafeBufferPointer<UInt64>
     private static let filterBits = 20
     /// The first three letters of every stem that opens with three of a–z, one bit per triple
@@ -70,19 +93,17 @@ struct CompoundLexicon: @unchecked Sendable {
         }
         var capacity = 1
         while capacity < loaded.count * 2 { capacity <<= 1 }
-        var hashes = [UInt64](repeating: 0, count: capacity)
-        var entries = [Entry](repeating: Entry(frequency: 0, isNoun: false, ending: 0..<0), count: capacity)
+        var slots = [Slot](repeating: Slot(), count: capacity)
         for (hash, entry) in loaded {
             // 0 marks an empty slot; a stem hashing to 0 is stored as 1 (and looked up the same way).
             let stored = hash == 0 ? 1 : hash
             var slot = Int(truncatingIfNeeded: stored) & (capacity - 1)
-            while hashes[slot] != 0 && hashes[slot] != stored { slot = (slot + 1) & (capacity - 1) }
-            // A stem listed twice keeps its last line.
-            hashes[slot] = stored
-            entries[slot] = entry
+            while slots[slot].hash != 0 && slots[slot].hash != stored { slot = (slot + 1) & (capacity - 1) }
+            // A stem listed twice keeps its last line. Frequencies are below 100, endings short.
+            precondition(entry.frequency < 256 && entry.ending.count < 128, "lexicon entry out of range")
+            slots[slot] = Slot(hash: stored, entry: entry)
         }
-        self.hashes = Self.immortal(hashes)
-        self.entries = Self.immortal(entries)
+        self.slots = Self.immortal(slots)
         mask = capacity - 1
         var filter = [UInt64](repeating: 0, count: (1 << Self.filterBits) / 64)
         for (hash, _) in loaded {
@@ -121,8 +142,8 @@ struct CompoundLexicon: @unchecked Sendable {
         else { return nil }
         var slot = Int(truncatingIfNeeded: stored) & mask
         while true {
-            let candidate = hashes[slot]
-            if candidate == stored { return entries[slot] }
+            let candidate = slots[slot].hash
+            if candidate == stored { return slots[slot].entry }
             if candidate == 0 { return nil }
             slot = (slot + 1) & mask
         }
@@ -208,5 +229,5 @@ struct CompoundLexicon: @unchecked Sendable {
     }
 
     /// Number of stems.
-    var count: Int { hashes.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+    var count: Int { slots.reduce(0) { $0 + ($1.hash == 0 ? 0 : 1) } }
 }

@@ -81,7 +81,7 @@ public enum PersonNounForms {
 
     private static let stemmer = GermanStemmer()
 
-    /// Endings of masculine nouns for people (as written, so -är is not -ar's Nachbar alone).
+    /// Endings of masculine nouns for people, as written: -är (Sekretär) apart from -ar (Kommissar).
     private static let endings: [[UInt8]] = [
         "ist", "ent", "ant", "and", "at", "ot", "it", "or", "eur", "eut", "og", "ekt", "ast", "aut", "ar",
     ].map { Array($0.utf8) } + [[0xE4, UInt8(ascii: "r")]]
