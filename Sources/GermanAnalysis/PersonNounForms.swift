@@ -2,8 +2,9 @@
 /// masculine ends in -er (Lehrerin and Lehrer both stem to lehr): Ärztin, Ärztinnen and Arzt stem
 /// to arztin, arztinn and arzt; Journalistin, Kollegin, Chinesin likewise.
 ///
-/// A query word is looked up in these forms too, weighed as the word (a search for "Ärztinnen"
-/// finds "Ärzte", one for "Journalist" finds "Journalistinnen"); the index is not changed. Only a
+/// A query word is looked up in these forms too, weighed below the form asked for (a search for
+/// "Ärztinnen" finds "Ärzte" after "Ärztinnen", one for "Journalist" finds "Journalistinnen"); the
+/// index is not changed. Only a
 /// noun whose masculine ends as nouns for people do (-ist, -ent, -ant, -at, -or, -eur, -loge …) or
 /// is one of a short list (Arzt, Koch, Kollege, Chef, Freund …), and whose masculine and feminine
 /// the compound lexicon both lists as nouns (for a compound: its head), so that Termin, Benzin,

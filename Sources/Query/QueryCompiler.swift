@@ -171,8 +171,12 @@ public struct QueryCompiler {
     /// Kamp or Cola the peninsula Kola would be noise.
     private func variantPhrases(of word: String, withWeakVariants: Bool) -> String {
         let part = String(GermanAnalyzer.partQueryMarker)
-        var phrases = ([VowelSVariant.of(word), LatinPlural.of(word)].compactMap { $0 } + PersonNounForms.of(word)).map {
+        var phrases = [VowelSVariant.of(word), LatinPlural.of(word)].compactMap { $0 }.map {
             " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
+        }.joined()
+        // The other gender is another form than the one asked for: it weighs less (Ärztinnen first, then Ärzte).
+        phrases += PersonNounForms.of(word).map {
+            " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
         }.joined()
         guard withWeakVariants else { return phrases }
         let spelling = GermanizedC.of(word)

@@ -141,12 +141,15 @@ import Testing
     }
 
     /// A noun for a person finds its other gender and number, also inside compounds (Kinderärztin),
-    /// the form searched for first; a word that merely ends in -in (Termin) finds no "Term".
+    /// the form searched for first, even in the text against the other form in a title; a word that
+    /// merely ends in -in (Termin) finds no "Term".
     @Test func aPersonNounFindsItsOtherGender() throws {
         let searcher = Searcher(index: try index("g.db", [
             ("a.html", Article(title: "Ärzte streiken", lead: "Der Arzt warnt.")),
             ("b.html", Article(title: "Eine Ärztin berichtet", lead: "Die Kinderärztin hat Dienst.")),
-            ("c.html", Article(title: "Ärztinnen fordern mehr Geld", lead: "Ein Termin fehlt.")),
+            ("c.html", Article(
+                title: "Mehr Geld gefordert", lead: "Die Ärztinnen fordern mehr Geld. Ein Termin fehlt.",
+                body: String(repeating: "Der Verband verhandelt in Wien über Dienste in der Nacht und am Wochenende. ", count: 30))),
             ("d.html", Article(title: "Der Term bleibt", lead: "Ein Journalist fragt.")),
         ]))
         #expect(try Set(searcher.search("Ärztinnen").hits.map(\.path)) == ["a.html", "b.html", "c.html"])
