@@ -160,8 +160,9 @@ public struct QueryCompiler {
     }
 
     /// The phrases (each opened by " OR ") that look `word` up in the forms Snowball stems apart from
-    /// it: its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau) and its
-    /// other number where the plural is Latin or Greek (Ministerium, Ministerien), the other gender and
+    /// it: its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau), its
+    /// other number where the plural is Latin or Greek (Ministerium, Ministerien) or the stem ends in
+    /// -s after a consonant (`ConsonantSNoun`: Kurs, Kurse; Zins, Zinsen), the other gender and
     /// number of a noun for a person (`PersonNounForms`: Ärztinnen, Ärzte), each also as a compound's
     /// part (Ministerien finds Finanzministerium); with `withWeakVariants`, weighed below
     /// the word, other verb forms (`VerbForms`), the place of an adjective in -anisch
@@ -171,7 +172,7 @@ public struct QueryCompiler {
     /// Kamp or Cola the peninsula Kola would be noise.
     private func variantPhrases(of word: String, withWeakVariants: Bool) -> String {
         let part = String(GermanAnalyzer.partQueryMarker)
-        var phrases = [VowelSVariant.of(word), LatinPlural.of(word)].compactMap { $0 }.map {
+        var phrases = [VowelSVariant.of(word), LatinPlural.of(word), ConsonantSNoun.otherNumber(of: word)].compactMap { $0 }.map {
             " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
         }.joined()
         // The other gender is another form than the one asked for: it weighs less (Ärztinnen first, then Ärzte).
