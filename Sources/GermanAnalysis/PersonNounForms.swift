@@ -4,11 +4,10 @@
 ///
 /// A query word is looked up in these forms too, weighed below the form asked for (a search for
 /// "Ärztinnen" finds "Ärzte" after "Ärztinnen", one for "Journalist" finds "Journalistinnen"); the
-/// index is not changed. Only a
-/// noun whose masculine ends as nouns for people do (-ist, -ent, -ant, -at, -or, -eur, -loge …) or
-/// is one of a short list (Arzt, Koch, Kollege, Chef, Freund …), and whose masculine and feminine
-/// the compound lexicon both lists as nouns (for a compound: its head), so that Termin, Benzin,
-/// Putin and Berlin are read as no feminine forms.
+/// index is not changed. Only a noun whose masculine ends as nouns for people do (-ist, -ent, -ant,
+/// -at, -or, -eur, -loge …) or is one of a short list (Arzt, Koch, Kollege, Chef, Freund …), and
+/// whose masculine and feminine the compound lexicon both lists as nouns (for a compound: its
+/// head), so that Termin, Benzin, Putin and Berlin are read as no feminine forms.
 public enum PersonNounForms {
     /// The forms to look `word` up in besides itself: for a feminine, its masculine and its other
     /// number; for a masculine, the feminine singular and plural. Empty for any other word.
