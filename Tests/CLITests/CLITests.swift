@@ -92,6 +92,9 @@ import Testing
         let missing = try Self.stichwort(["show", "--db", Self.shared.database, "2022/08/nope.html"])
         #expect(missing.status == 1)
         #expect(missing.standardError.split(separator: "\n").count == 1)
+        // The file's path on disk names the same article.
+        let onDisk = try Self.stichwort(["show", "--db", Self.shared.database, "--json", TestPaths.corpus.appendingPathComponent(Self.seed).path])
+        #expect(onDisk.status == 0 && onDisk.standardOutput == shown.standardOutput)
     }
 
     @Test func statsAndCheckDescribeASoundIndex() throws {
