@@ -40,7 +40,7 @@ public final class GermanAnalyzer {
     /// Opens a query string whose words are to be looked up in their exact form (`=drohnen`).
     public static let exactQueryMarker: Character = "\u{2}"
 
-    /// Opens a query string that holds another spelling of the query word before it (`VowelSVariant`),
+    /// Opens a query string that holds another spelling of the query word before it (`FinalSVariant`),
     /// analysed as a query word and weighed as that word.
     public static let variantQueryMarker: Character = "\u{3}"
 

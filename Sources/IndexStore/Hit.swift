@@ -67,7 +67,7 @@ public struct SearchRequest: Sendable {
     public var partWeight: Double = 0.25
     /// How much more a match of a word in its exact form counts (on top of the match of its stem).
     public var exactWeight: Double = 2
-    /// How much a match of the word's other spelling (`VowelSVariant`: Warschau for Warschaus) counts.
+    /// How much a match of the word's other spelling (`FinalSVariant`: Warschau for Warschaus) counts.
     public var variantWeight: Double = 1
     /// How much a match of a form the word may stand for (`VerbForms`: gründen for gegründet) counts.
     public var weakVariantWeight: Double = 0.75

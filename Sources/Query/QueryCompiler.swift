@@ -172,7 +172,7 @@ public struct QueryCompiler {
     /// Kamp or Cola the peninsula Kola would be noise.
     private func variantPhrases(of word: String, withWeakVariants: Bool) -> String {
         let part = String(GermanAnalyzer.partQueryMarker)
-        var phrases = [VowelSVariant.of(word), LatinPlural.of(word), ConsonantSNoun.otherNumber(of: word)].compactMap { $0 }.map {
+        var phrases = [FinalSVariant.of(word), LatinPlural.of(word), ConsonantSNoun.otherNumber(of: word)].compactMap { $0 }.map {
             " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
         }.joined()
         // The other gender is another form than the one asked for: it weighs less (Ärztinnen first, then Ärzte).
