@@ -161,8 +161,9 @@ public struct QueryCompiler {
 
     /// The phrases (each opened by " OR ") that look `word` up in the forms Snowball stems apart from
     /// it: its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau), its
-    /// other number where the plural is Latin or Greek (Ministerium, Ministerien) or the stem ends in
-    /// -s after a consonant (`ConsonantSNoun`: Kurs, Kurse; Zins, Zinsen), the other gender and
+    /// other number where the plural is Latin or Greek (Ministerium, Ministerien), the stem ends in
+    /// -s after a consonant (`ConsonantSNoun`: Kurs, Kurse; Zins, Zinsen) or the singular in -em or
+    /// -ern (`InflectionLikeEnding`: Problem, Probleme; Konzern, Konzerne), the other gender and
     /// number of a noun for a person (`PersonNounForms`: Ärztinnen, Ärzte), each also as a compound's
     /// part (Ministerien finds Finanzministerium); with `withWeakVariants`, weighed below
     /// the word, other verb forms (`VerbForms`), the place of an adjective in -anisch
@@ -172,7 +173,11 @@ public struct QueryCompiler {
     /// Kamp or Cola the peninsula Kola would be noise.
     private func variantPhrases(of word: String, withWeakVariants: Bool) -> String {
         let part = String(GermanAnalyzer.partQueryMarker)
-        var phrases = [FinalSVariant.of(word), LatinPlural.of(word), ConsonantSNoun.otherNumber(of: word)].compactMap { $0 }.map {
+        let otherSpellings = [
+            FinalSVariant.of(word), LatinPlural.of(word), ConsonantSNoun.otherNumber(of: word),
+            InflectionLikeEnding.otherNumber(of: word),
+        ]
+        var phrases = otherSpellings.compactMap { $0 }.map {
             " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
         }.joined()
         // The other gender is another form than the one asked for: it weighs less (Ärztinnen first, then Ärzte).

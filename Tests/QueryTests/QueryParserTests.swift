@@ -48,9 +48,13 @@ import Testing
         let star = prefix ? " *" : ""
         let exact = prefix ? "" : " OR \"\u{2}\(text)\""
         // The spelling with or without -s after a vowel (FinalSVariantTests), the other number of a
-        // Latin plural (LatinPluralTests) or of a noun in -s (ConsonantSNounTests), then, weighed less, the other gender of a noun for a person
+        // Latin plural (LatinPluralTests), of a noun in -s (ConsonantSNounTests) or in -em, -ern
+        // (InflectionLikeEndingTests), then, weighed less, the other gender of a noun for a person
         // (PersonNounFormsTests), each as a phrase of its own and as a compound's part.
-        let variant = prefix ? "" : [FinalSVariant.of(text), LatinPlural.of(text), ConsonantSNoun.otherNumber(of: text)].compactMap { $0 }
+        let variant = prefix ? "" : [
+            FinalSVariant.of(text), LatinPlural.of(text), ConsonantSNoun.otherNumber(of: text),
+            InflectionLikeEnding.otherNumber(of: text),
+        ].compactMap { $0 }
             .map { " OR \"\u{3}\($0)\" OR \"\u{1}\($0)\"" }.joined()
             + PersonNounForms.of(text).map { " OR \"\u{4}\($0)\" OR \"\u{1}\($0)\"" }.joined()
             + (germanSpelling.map { " OR \"\u{4}\($0)\" OR \"\u{1}\($0)\"" } ?? "")

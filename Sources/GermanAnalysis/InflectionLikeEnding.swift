@@ -1,0 +1,47 @@
+/// The other number of a noun whose singular ends in what Snowball takes for an inflection, -em or
+/// -ern: it stems Problem to probl but Probleme to problem, Konzern to konz but Konzerne to
+/// konzern, so either number alone finds a third or two thirds of the articles.
+///
+/// A capitalised query word is looked up in both numbers; the index is not changed. Only nouns the
+/// compound lexicon knows with that base form count (problem: probl + em), so Kaserne and Moderne,
+/// whose stems end alike (kasern, modern), are left alone.
+public enum InflectionLikeEnding {
+    /// The noun's other number (Problem → Probleme, Konzernen → Konzern), or nil.
+    public static func otherNumber(of word: String) -> String? {
+        guard word.count >= 4, word.first?.isUppercase == true, word.allSatisfy(\.isLetter),
+            let letters = Latin1.bytes(word.lowercased()), !letters.contains(0xDF)
+        else { return nil }
+        let folded = letters.map { byte -> UInt8 in
+            switch byte {
+            case 0xE4: UInt8(ascii: "a")
+            case 0xF6: UInt8(ascii: "o")
+            case 0xFC: UInt8(ascii: "u")
+            default: byte
+            }
+        }
+        var stem = letters
+        stemmer.stem(&stem)
+        // The singular: its stem plus the ending is the word itself.
+        if let ending = strippedEnding(of: stem), stem + ending == folded {
+            return word + (word.allSatisfy(\.isUppercase) ? "E" : "e")
+        }
+        // An inflected form: its stem is the singular as written, which stems further.
+        var singularStem = stem
+        stemmer.stem(&singularStem)
+        guard singularStem != stem, let ending = strippedEnding(of: singularStem), singularStem + ending == stem,
+            folded.count > stem.count, folded.starts(with: stem)
+        else { return nil }
+        return String(word.prefix(stem.count))
+    }
+
+    /// The ending -em or -ern the lexicon's noun with this stem has in its base form, or nil.
+    private static func strippedEnding(of stem: [UInt8]) -> [UInt8]? {
+        guard let entry = CompoundLexicon.sortedEntry(stem), entry.isNoun else { return nil }
+        let ending = CompoundLexicon.endingBytes(entry) { Array($0) }
+        return endings.contains(ending) ? ending : nil
+    }
+
+    private static let endings: [[UInt8]] = [Array("em".utf8), Array("ern".utf8)]
+
+    private static let stemmer = GermanStemmer()
+}
