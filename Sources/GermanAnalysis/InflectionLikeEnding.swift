@@ -2,13 +2,13 @@
 /// -ern: it stems Problem to probl but Probleme to problem, Konzern to konz but Konzerne to
 /// konzern, so either number alone finds a third or two thirds of the articles.
 ///
-/// A capitalised query word is looked up in both numbers; the index is not changed. Only nouns the
-/// compound lexicon knows with that base form count (problem: probl + em), so Kaserne and Moderne,
-/// whose stems end alike (kasern, modern), are left alone.
+/// A query word is looked up in both numbers, also when typed in lower case; the index is not
+/// changed. Only nouns the compound lexicon knows with that base form count (problem: probl + em),
+/// so Kaserne and Moderne, whose stems end alike (kasern, modern), are left alone.
 public enum InflectionLikeEnding {
     /// The noun's other number (Problem → Probleme, Konzernen → Konzern), or nil.
     public static func otherNumber(of word: String) -> String? {
-        guard word.count >= 4, word.first?.isUppercase == true, word.allSatisfy(\.isLetter),
+        guard word.count >= 4, word.allSatisfy(\.isLetter),
             let letters = Latin1.bytes(word.lowercased()), !letters.contains(0xDF)
         else { return nil }
         let folded = letters.map { byte -> UInt8 in
