@@ -137,6 +137,11 @@ enum BoilerplateRules {
         let classWords = words(of: element)
         if classWords.contains(where: contentWords.contains) { return false }
         guard classWords.contains(where: self.classWords.contains) else { return false }
+        // A paragraph named teaser and nothing else of the list is the article's lead
+        // (<p class="teaser">); other articles' teasers come in boxes, which stay out.
+        if element.name == "p" && classWords.allSatisfy({ $0 == "teaser" || !self.classWords.contains($0) }) {
+            return false
+        }
         // A layout container named after its content ("content_block right-sidebar") is no widget:
         // like Readability, a content word outweighs a boilerplate word beside it.
         return !classWords.contains(where: containerWords.contains)

@@ -22,6 +22,20 @@ import Testing
         <p>Anwohner hatten sich seit Jahren für eine sichere Verbindung zwischen Altstadt und Bahnhof eingesetzt.</p>
         """
 
+    /// A paragraph named teaser is the article's lead; a box of other articles' teasers stays out.
+    @Test func aTeaserParagraphIsTheLeadAndATeaserBoxIsNot() throws {
+        let article = try extract(page(body: """
+            <div class="article-text"><h1>Radweg an der Mulde</h1>
+            <p class="teaser">Der Radweg an der Mulde kommt, die Stadt baut ihn im Frühjahr.</p>
+            \(Self.paragraphs)
+            <div class="teaser"><p>Anderer Artikel: Neues Hallenbad öffnet im Mai für alle Besucher der Stadt.</p></div>
+            </div>
+            """))
+        #expect(article.text.hasPrefix("Der Radweg an der Mulde kommt"))
+        #expect(article.text.contains("Anwohner hatten sich"))
+        #expect(!article.text.contains("Hallenbad"))
+    }
+
     @Test func seedPageKeepsTheArticleAndDropsItsBoilerplate() throws {
         let url = TestPaths.corpus.appendingPathComponent("2022/08/putin-erdogan-drohnen.html")
         let article = try extractor.extract([UInt8](try Data(contentsOf: url)), fileName: url.path)
