@@ -160,17 +160,18 @@ public struct QueryCompiler {
     }
 
     /// The phrases (each opened by " OR ") that look `word` up in the forms Snowball stems apart from
-    /// it: its other spelling where Snowball keeps an -s after a vowel (Warschaus, Warschau), its
-    /// other number where the plural is Latin or Greek (Ministerium, Ministerien), the stem ends in
-    /// -s after a consonant (`ConsonantSNoun`: Kurs, Kurse; Zins, Zinsen) or the singular in -em or
-    /// -ern (`InflectionLikeEnding`: Problem, Probleme; Konzern, Konzerne), the other gender and
-    /// number of a noun for a person (`PersonNounForms`: Ärztinnen, Ärzte), each also as a compound's
-    /// part (Ministerien finds Finanzministerium); with `withWeakVariants`, weighed below
-    /// the word, other verb forms (`VerbForms`), the place of an adjective in -anisch
-    /// (`PlaceAdjective`) and the German spelling of a c (`GermanizedC`: Doctor, Doktor; also as a
-    /// compound's part: Club finds Klubobmann), unless one stems to a stopword (gesicht → sichen →
-    /// sich). The c-spelling is left to questions: in a search for words, Camp finding the river
-    /// Kamp or Cola the peninsula Kola would be noise.
+    /// it: its other spelling where Snowball keeps an -s after a vowel, a p or a w (`FinalSVariant`:
+    /// Warschaus, Warschau; Apps, App), its other number where the plural is Latin or Greek
+    /// (Ministerium, Ministerien), the stem ends in -s after a consonant (`ConsonantSNoun`: Kurs,
+    /// Kurse; Zins, Zinsen) or the singular in -em or -ern (`InflectionLikeEnding`: Problem,
+    /// Probleme; Konzern, Konzerne), and, weighed below the word, the other gender and number of a
+    /// noun for a person (`PersonNounForms`: Ärztinnen, Ärzte), each also as a compound's part
+    /// (Ministerien finds Finanzministerium); with `withWeakVariants`, weighed below the word, other
+    /// verb forms (`VerbForms`), the place of an adjective in -anisch (`PlaceAdjective`) and the
+    /// German spelling of a c (`GermanizedC`: Doctor, Doktor; also as a compound's part: Club finds
+    /// Klubobmann), unless one stems to a stopword (gesicht → sichen → sich). The c-spelling is left
+    /// to questions: in a search for words, Camp finding the river Kamp or Cola the peninsula Kola
+    /// would be noise.
     private func variantPhrases(of word: String, withWeakVariants: Bool) -> String {
         let part = String(GermanAnalyzer.partQueryMarker)
         let otherSpellings = [
@@ -180,7 +181,8 @@ public struct QueryCompiler {
         var phrases = otherSpellings.compactMap { $0 }.map {
             " OR \"" + String(GermanAnalyzer.variantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
         }.joined()
-        // The other gender is another form than the one asked for: it weighs less (Ärztinnen first, then Ärzte).
+        // The other gender is another form than the one asked for: it weighs less (Ärztinnen first,
+        // then Ärzte).
         phrases += PersonNounForms.of(word).map {
             " OR \"" + String(GermanAnalyzer.weakVariantQueryMarker) + $0 + "\" OR \"" + part + $0 + "\""
         }.joined()
