@@ -11,14 +11,7 @@ public enum InflectionLikeEnding {
         guard word.count >= 4, word.allSatisfy(\.isLetter),
             let letters = Latin1.bytes(word.lowercased()), !letters.contains(0xDF)
         else { return nil }
-        let folded = letters.map { byte -> UInt8 in
-            switch byte {
-            case 0xE4: UInt8(ascii: "a")
-            case 0xF6: UInt8(ascii: "o")
-            case 0xFC: UInt8(ascii: "u")
-            default: byte
-            }
-        }
+        let folded = Latin1.foldingUmlauts(letters)
         var stem = letters
         stemmer.stem(&stem)
         // The singular: its stem plus the ending is the word itself.

@@ -16,4 +16,20 @@ enum Latin1 {
     static func string(_ bytes: [UInt8]) -> String {
         String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }
+
+    /// `letters` (lower-case Latin-1) with ä ö ü as a o u and ß as ss, as Snowball's stems have them.
+    static func foldingUmlauts(_ letters: [UInt8]) -> [UInt8] {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(letters.count + 2)
+        for byte in letters {
+            switch byte {
+            case 0xE4: folded.append(UInt8(ascii: "a"))
+            case 0xF6: folded.append(UInt8(ascii: "o"))
+            case 0xFC: folded.append(UInt8(ascii: "u"))
+            case 0xDF: folded.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
+            default: folded.append(byte)
+            }
+        }
+        return folded
+    }
 }

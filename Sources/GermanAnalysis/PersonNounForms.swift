@@ -52,7 +52,7 @@ public enum PersonNounForms {
     /// `bases` or ends in one.
     private static func endsAsPersonNoun(_ base: [UInt8]) -> Bool {
         guard base.count >= 3, !base.ends(with: Array("er".utf8)) else { return false }
-        let folded = fold(base)
+        let folded = Latin1.foldingUmlauts(base)
         if shortBases.contains(folded) || bases.contains(where: { folded.ends(with: $0) }) { return true }
         return base.count >= 4 && endings.contains { base.ends(with: $0) }
     }
@@ -63,19 +63,6 @@ public enum PersonNounForms {
             var form = base + ending
             stemmer.stem(&form)
             return CompoundLexicon.sortedEntry(form)?.isNoun == true
-        }
-    }
-
-    /// ä ö ü → a o u, ß → ss, as stems have them.
-    private static func fold(_ letters: [UInt8]) -> [UInt8] {
-        letters.flatMap { byte -> [UInt8] in
-            switch byte {
-            case 0xE4: [UInt8(ascii: "a")]
-            case 0xF6: [UInt8(ascii: "o")]
-            case 0xFC: [UInt8(ascii: "u")]
-            case 0xDF: Array("ss".utf8)
-            default: [byte]
-            }
         }
     }
 
