@@ -2,8 +2,9 @@
 /// (Ministerium/Ministerien: ministerium, ministeri; Thema/Themen: thema, them; Zentrum/Zentren).
 ///
 /// Endings: -ium ↔ -ien, -um → -en (not -tum: Reichtum, Wachstum) and back from -ren and -een
-/// (Zentren, Museen), -ma ↔ -men. A query word is looked up in both numbers; the index is not
-/// changed. Other plurals in -en are not read back to -um: every plural in -en would guess one.
+/// (Zentren, Museen) and, for the nouns the lexicon lists, -nden (Referenden), -ma ↔ -men. A query
+/// word is looked up in both numbers; the index is not changed. Other plurals in -en are not read
+/// back to -um: every plural in -en would guess one, and the lexicon would take Kosten for Kostüm.
 public enum LatinPlural {
     /// The noun's other number, or nil when its ending is none of these.
     public static func of(_ word: String) -> String? {
@@ -18,6 +19,19 @@ public enum LatinPlural {
         if !lowered.hasSuffix("tum"), let plural = replacing("um", with: "en") { return plural }
         if let singular = replacing("ren", with: "rum") ?? replacing("een", with: "eum") { return singular }
         if let singular = replacing("men", with: "ma") { return singular }
-        return replacing("ma", with: "men")
+        if let plural = replacing("ma", with: "men") { return plural }
+        // -nden back to -ndum (Referenden, Memoranden) only where the lexicon lists that noun: as
+        // Kunden, Stunden show, most words in -nden have none.
+        guard let singular = replacing("nden", with: "ndum"), isListedNoun(singular) else { return nil }
+        return singular
+    }
+
+    /// True when the lexicon lists `word` as a noun in this very form (its stem and base form).
+    private static func isListedNoun(_ word: String) -> Bool {
+        guard var letters = Latin1.bytes(word.lowercased()) else { return false }
+        let written = letters
+        GermanStemmer().stem(&letters)
+        guard let entry = CompoundLexicon.sortedEntry(letters), entry.isNoun else { return false }
+        return CompoundLexicon.endingBytes(entry) { letters + Array($0) } == written
     }
 }

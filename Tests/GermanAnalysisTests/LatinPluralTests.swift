@@ -12,11 +12,13 @@ import Testing
         #expect(LatinPlural.of("Thema") == "Themen")
         #expect(LatinPlural.of("Themen") == "Thema")
         #expect(LatinPlural.of("FIRMA") == "FIRMEN")
+        #expect(LatinPlural.of("Referenden") == "Referendum")
+        #expect(LatinPlural.of("Referendum") == "Referenden")
     }
 
     /// -tum nouns, short words and other endings have none.
     @Test func otherWordsHaveNone() {
-        for word in ["Reichtum", "Wachstum", "Oma", "Haus", "Regierung", "Parteien1", ""] {
+        for word in ["Reichtum", "Wachstum", "Oma", "Haus", "Regierung", "Parteien1", "Kunden", "Stunden", "Kosten", ""] {
             #expect(LatinPlural.of(word) == nil, "\(word)")
         }
     }
