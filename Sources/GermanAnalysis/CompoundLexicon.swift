@@ -184,6 +184,14 @@ struct CompoundLexicon: @unchecked Sendable {
         }
     }
 
+    /// The base form (the stem and its ending, folded as stems are) of the noun the sorted data lists
+    /// with this stem, or nil when it lists none: how query variants check that a form they guess is
+    /// a noun as written (Referendum, Problem).
+    static func nounBaseForm(ofStem stem: [UInt8]) -> [UInt8]? {
+        guard let entry = sortedEntry(stem), entry.isNoun else { return nil }
+        return endingBytes(entry) { stem + Array($0) }
+    }
+
     private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Int {
         for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
         return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)

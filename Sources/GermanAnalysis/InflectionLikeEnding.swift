@@ -15,23 +15,21 @@ public enum InflectionLikeEnding {
         var stem = letters
         stemmer.stem(&stem)
         // The singular: its stem plus the ending is the word itself.
-        if let ending = strippedEnding(of: stem), stem + ending == folded {
-            return word + (word.allSatisfy(\.isUppercase) ? "E" : "e")
-        }
+        if isNoun(stem: stem, baseForm: folded) { return word + (word.allSatisfy(\.isUppercase) ? "E" : "e") }
         // An inflected form: its stem is the singular as written, which stems further.
         var singularStem = stem
         stemmer.stem(&singularStem)
-        guard singularStem != stem, let ending = strippedEnding(of: singularStem), singularStem + ending == stem,
-            folded.count > stem.count, folded.starts(with: stem)
+        guard singularStem != stem, isNoun(stem: singularStem, baseForm: stem), folded.count > stem.count,
+            folded.starts(with: stem)
         else { return nil }
         return String(word.prefix(stem.count))
     }
 
-    /// The ending -em or -ern the lexicon's noun with this stem has in its base form, or nil.
-    private static func strippedEnding(of stem: [UInt8]) -> [UInt8]? {
-        guard let entry = CompoundLexicon.sortedEntry(stem), entry.isNoun else { return nil }
-        let ending = CompoundLexicon.endingBytes(entry) { Array($0) }
-        return endings.contains(ending) ? ending : nil
+    /// True when the lexicon lists a noun with this stem whose base form is `baseForm`, the stem
+    /// followed by -em or -ern.
+    private static func isNoun(stem: [UInt8], baseForm: [UInt8]) -> Bool {
+        guard CompoundLexicon.nounBaseForm(ofStem: stem) == baseForm else { return false }
+        return endings.contains { stem + $0 == baseForm }
     }
 
     private static let endings: [[UInt8]] = [Array("em".utf8), Array("ern".utf8)]

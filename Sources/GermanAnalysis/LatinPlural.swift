@@ -28,10 +28,9 @@ public enum LatinPlural {
 
     /// True when the lexicon lists `word` as a noun in this very form (its stem and base form).
     private static func isListedNoun(_ word: String) -> Bool {
-        guard var letters = Latin1.bytes(word.lowercased()) else { return false }
-        let written = letters
-        GermanStemmer().stem(&letters)
-        guard let entry = CompoundLexicon.sortedEntry(letters), entry.isNoun else { return false }
-        return CompoundLexicon.endingBytes(entry) { letters + Array($0) } == written
+        guard let written = Latin1.bytes(word.lowercased()) else { return false }
+        var stem = written
+        GermanStemmer().stem(&stem)
+        return CompoundLexicon.nounBaseForm(ofStem: stem) == written
     }
 }
